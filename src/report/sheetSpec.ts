@@ -1,0 +1,81 @@
+/**
+ * A pure description of an output sheet. One layout, three renderers (office-js, ExcelJS, HTML
+ * preview): every rendering decision — number formats, colours, formulas — lives here.
+ */
+import type { CellRange } from "../workbook/grid";
+
+export interface SpecStyle {
+  bold?: boolean;
+  italic?: boolean;
+  /** Indent level, as Excel's indentLevel. */
+  indent?: number;
+  fontSize?: number;
+  /** "#RRGGBB" */
+  fontColor?: string;
+  /** "#RRGGBB" background fill. */
+  fill?: string;
+  borderTop?: "thin" | "medium";
+  borderBottom?: "thin" | "medium";
+  horizontalAlignment?: "left" | "center" | "right";
+  verticalAlignment?: "top" | "center" | "bottom";
+  wrapText?: boolean;
+}
+
+export interface SpecCell {
+  /** The add-in's own value (unrounded). For a formula cell: what the add-in computed it to be. */
+  value: number | string | boolean | null;
+  /** Invariant (en-US) formula, e.g. "=SUM(B5:B17)"; Excel shows it localised. */
+  formula?: string;
+  /** Invariant number format code, e.g. "#,##0;[Red]-#,##0". */
+  numberFormat?: string;
+}
+
+export interface SpecNote {
+  row: number;
+  col: number;
+  text: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Dense rows starting at A1. */
+  rows: SpecCell[][];
+  /** Applied in order over the ranges (later wins), one format call per entry. */
+  styles: { range: CellRange; style: SpecStyle }[];
+  /** Column widths in characters (Excel's width unit). */
+  columnWidths: number[];
+  merges: CellRange[];
+  freeze: { rows: number; columns: number } | null;
+  print: { orientation: "landscape" | "portrait"; fitToPagesWide: number | null; paperSize: "A4" } | null;
+  /** Font for the whole sheet: a named font so every renderer shows the same metrics. */
+  fontName: string;
+  fontSize: number;
+  notes: SpecNote[];
+  tabColor: string | null;
+}
+
+export function emptySheetSpec(name: string): SheetSpec {
+  return {
+    name,
+    rows: [],
+    styles: [],
+    columnWidths: [],
+    merges: [],
+    freeze: null,
+    print: null,
+    fontName: "Calibri",
+    fontSize: 11,
+    notes: [],
+    tabColor: null,
+  };
+}
+
+export function specWidth(spec: SheetSpec): number {
+  return spec.rows.reduce((max, row) => Math.max(max, row.length), 0);
+}
+
+/** The spec's cells as a dense rectangle (missing cells become empty), for bulk writes. */
+export function denseRows(spec: SheetSpec): SpecCell[][] {
+  const width = specWidth(spec);
+  return spec.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { value: null }));
+}

@@ -1,0 +1,70 @@
+/**
+ * The one interface through which the add-in touches a workbook. Two adapters implement it:
+ * office/ (office-js, inside Excel) and xlsx/ (ExcelJS, for the CLI, the preview and tests).
+ * Policy (which sheets may be replaced, what the settings mean) lives above the port.
+ */
+import type { CellRange, Grid, ReadOptions } from "./grid";
+import type { SheetSpec } from "../report/sheetSpec";
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetInfo {
+  name: string;
+  visibility: SheetVisibility;
+  /** Bounds of the used range (values only), null for an empty sheet. */
+  usedRange: CellRange | null;
+}
+
+export interface WriteSheetOptions {
+  /** Replace an existing sheet of the same name (the caller has checked it is ours). */
+  replace: boolean;
+  /** Make the new sheet the active one. */
+  activate?: boolean;
+}
+
+/** A fill and a note on one cell; null means none. Used to mark indicator status in place. */
+export interface CellMark {
+  row: number;
+  col: number;
+  fill: string | null;
+  note: string | null;
+}
+
+export class SheetExistsError extends Error {
+  constructor(public readonly sheet: string) {
+    super(`Bladet "${sheet}" finns redan.`);
+    this.name = "SheetExistsError";
+  }
+}
+
+export class SheetMissingError extends Error {
+  constructor(public readonly sheet: string) {
+    super(`Bladet "${sheet}" finns inte.`);
+    this.name = "SheetMissingError";
+  }
+}
+
+export interface WorkbookPort {
+  readonly kind: "office" | "xlsx";
+  listSheets(): Promise<SheetInfo[]>;
+  /** The sheet's used range (values only), read in chunks under the request limit; null if empty. */
+  readUsedRange(sheet: string, options?: ReadOptions): Promise<Grid | null>;
+  readRange(sheet: string, range: CellRange, options?: ReadOptions): Promise<Grid>;
+  /**
+   * Write a new sheet. Throws SheetExistsError when the name is taken and replace is false.
+   * Atomic: on failure part-way no half-written sheet remains and a replaced sheet is kept.
+   */
+  writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void>;
+  deleteSheet(name: string): Promise<void>;
+  /** The add-in's saved settings (a JSON string) or null. */
+  readSettings(): Promise<string | null>;
+  writeSettings(json: string): Promise<void>;
+  /** Set fills and notes on cells of an existing sheet; returns what was there before. Changes no value. */
+  markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]>;
+  /** The user's current selection, or null when the host has none (the xlsx adapter). */
+  getSelection(): Promise<{ sheet: string; range: CellRange } | null>;
+  /** Select a range so the user sees it (jump to a finding's cell); a no-op without a UI. */
+  selectRange(sheet: string, range: CellRange): Promise<void>;
+  /** The active sheet's name. */
+  activeSheet(): Promise<string | null>;
+}
