@@ -1,0 +1,312 @@
+/**
+ * The WorkbookPort over an .xlsx file held in memory by ExcelJS: used by the CLI, the browser
+ * preview and the tests. Same semantics as the office adapter: atomic sheet writes, settings in
+ * the very hidden sheet, marks that return what they replaced.
+ */
+import ExcelJS from "exceljs";
+import type { CellMark, SheetInfo, SheetVisibility, WorkbookPort, WriteSheetOptions } from "../port";
+import { SheetExistsError, SheetMissingError } from "../port";
+import type { CellRange, CellStyle, CellValue, Grid, ReadOptions } from "../grid";
+import { parseRangeAddress } from "../address";
+import type { SheetSpec, SpecStyle } from "../../report/sheetSpec";
+import { denseRows } from "../../report/sheetSpec";
+import { formatText } from "../../report/numberFormat";
+import { SETTINGS_SHEET, joinSettings, splitSettings } from "../settingsSheet";
+import { toCellValue } from "./cellValue";
+
+type Worksheet = ExcelJS.Worksheet;
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+function hexFromArgb(value: string | undefined): string | null {
+  if (!value) return null;
+  return `#${value.slice(-6).toUpperCase()}`;
+}
+
+function visibilityOf(ws: Worksheet): SheetVisibility {
+  return ws.state === "veryHidden" ? "veryHidden" : ws.state === "hidden" ? "hidden" : "visible";
+}
+
+/** Bounds of the cells that hold a value (ExcelJS's dimensions also count formatted empty cells). */
+function valueBounds(ws: Worksheet): CellRange | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (toCellValue(cell.value) === null) return;
+      top = Math.min(top, rowNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      left = Math.min(left, colNumber - 1);
+      right = Math.max(right, colNumber - 1);
+    });
+  });
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  readonly kind = "xlsx" as const;
+  /** The last range selected with selectRange (the xlsx host has no UI to show it in). */
+  lastSelection: { sheet: string; range: CellRange } | null = null;
+
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    // ExcelJS's typings want a Node Buffer; in the browser it accepts an ArrayBuffer.
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(workbook);
+  }
+
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return new XlsxWorkbook(workbook);
+  }
+
+  static create(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  private sheet(name: string): Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new SheetMissingError(name);
+    return ws;
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.workbook.worksheets.map((ws) => ({
+      name: ws.name,
+      visibility: visibilityOf(ws),
+      usedRange: valueBounds(ws),
+    }));
+  }
+
+  async readUsedRange(sheet: string, options: ReadOptions = {}): Promise<Grid | null> {
+    const bounds = valueBounds(this.sheet(sheet));
+    return bounds ? this.readRange(sheet, bounds, options) : null;
+  }
+
+  async readRange(sheet: string, range: CellRange, options: ReadOptions = {}): Promise<Grid> {
+    const ws = this.sheet(sheet);
+    const height = range.bottom - range.top + 1;
+    const width = range.right - range.left + 1;
+    const values: CellValue[][] = [];
+    const text: string[][] = [];
+    const numberFormat: string[][] = [];
+    const style: CellStyle[][] | null = options.formatting ? [] : null;
+    for (let r = 0; r < height; r++) {
+      const row = ws.getRow(range.top + r + 1);
+      const vRow: CellValue[] = new Array(width);
+      const tRow: string[] = new Array(width);
+      const fRow: string[] = new Array(width);
+      const sRow: CellStyle[] = [];
+      for (let c = 0; c < width; c++) {
+        const cell = row.findCell(range.left + c + 1);
+        const value = cell ? toCellValue(cell.value) : null;
+        const fmt = cell?.numFmt || "General";
+        vRow[c] = value;
+        fRow[c] = fmt;
+        tRow[c] = formatText(value, fmt);
+        if (style) {
+          sRow.push({
+            bold: Boolean(cell?.font?.bold),
+            italic: Boolean(cell?.font?.italic),
+            indent: cell?.alignment?.indent ?? 0,
+          });
+        }
+      }
+      values.push(vRow);
+      text.push(tRow);
+      numberFormat.push(fRow);
+      style?.push(sRow);
+    }
+    const merges = (ws.model.merges ?? [])
+      .map((address: string) => parseRangeAddress(address).range)
+      .filter(
+        (m) =>
+          m.bottom >= range.top && m.top <= range.bottom && m.right >= range.left && m.left <= range.right,
+      );
+    return { sheet, top: range.top, left: range.left, values, text, numberFormat, style, merges };
+  }
+
+  async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
+    const existing = this.workbook.getWorksheet(spec.name);
+    if (existing && !options.replace) throw new SheetExistsError(spec.name);
+    const tempName = `~ny ${Date.now() % 100000}`.slice(0, 31);
+    const ws = this.workbook.addWorksheet(tempName);
+    try {
+      renderSpec(ws, spec);
+    } catch (error) {
+      this.workbook.removeWorksheet(ws.id);
+      throw error;
+    }
+    if (existing) this.workbook.removeWorksheet(existing.id);
+    ws.name = spec.name;
+    if (options.activate) this.activate(ws);
+  }
+
+  private activate(ws: Worksheet): void {
+    const index = this.workbook.worksheets.indexOf(ws);
+    this.workbook.views = [{ ...(this.workbook.views?.[0] ?? {}), activeTab: index } as ExcelJS.WorkbookView];
+  }
+
+  async deleteSheet(name: string): Promise<void> {
+    this.workbook.removeWorksheet(this.sheet(name).id);
+  }
+
+  async readSettings(): Promise<string | null> {
+    const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!ws) return null;
+    const column: unknown[] = [];
+    for (let r = 1; r <= ws.rowCount; r++) column.push(toCellValue(ws.getCell(r, 1).value));
+    return joinSettings(column);
+  }
+
+  async writeSettings(json: string): Promise<void> {
+    const old = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (old) this.workbook.removeWorksheet(old.id);
+    const ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    splitSettings(json).forEach((row, i) => {
+      ws.getCell(i + 1, 1).value = row[0];
+    });
+    if ((await this.readSettings()) !== json)
+      throw new Error("Inställningarna kunde inte sparas i arbetsboken.");
+  }
+
+  async markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]> {
+    const ws = this.sheet(sheet);
+    const previous: CellMark[] = [];
+    for (const mark of marks) {
+      const cell = ws.getCell(mark.row + 1, mark.col + 1);
+      const fill = cell.fill as ExcelJS.FillPattern | undefined;
+      const oldFill =
+        fill && fill.type === "pattern" && fill.pattern === "solid" ? hexFromArgb(fill.fgColor?.argb) : null;
+      const oldNote = noteText(cell.note);
+      previous.push({ row: mark.row, col: mark.col, fill: oldFill, note: oldNote });
+      cell.fill = mark.fill
+        ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(mark.fill) } }
+        : ({ type: "pattern", pattern: "none" } as ExcelJS.FillPattern);
+      if (mark.note) cell.note = mark.note;
+      else if (cell.note) (cell as { note?: unknown }).note = undefined;
+    }
+    return previous;
+  }
+
+  async getSelection(): Promise<{ sheet: string; range: CellRange } | null> {
+    return null;
+  }
+
+  async selectRange(sheet: string, range: CellRange): Promise<void> {
+    this.sheet(sheet);
+    this.lastSelection = { sheet, range };
+  }
+
+  async activeSheet(): Promise<string | null> {
+    const index = this.workbook.views?.[0]?.activeTab ?? 0;
+    const visible = this.workbook.worksheets;
+    return visible[index]?.name ?? visible[0]?.name ?? null;
+  }
+}
+
+function noteText(note: unknown): string | null {
+  if (!note) return null;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return texts ? texts.map((t) => t.text ?? "").join("") : null;
+}
+
+function renderSpec(ws: Worksheet, spec: SheetSpec): void {
+  const rows = denseRows(spec);
+  const font = { name: spec.fontName, size: spec.fontSize };
+  rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const target = ws.getCell(r + 1, c + 1);
+      if (cell.formula) {
+        const formula = cell.formula.replace(/^=/, "");
+        target.value = { formula, result: cell.value ?? undefined } as ExcelJS.CellFormulaValue;
+      } else target.value = cell.value;
+      if (cell.numberFormat) target.numFmt = cell.numberFormat;
+      target.font = { ...font };
+    });
+  });
+  for (const { range, style } of spec.styles) applyStyle(ws, range, style, font);
+  spec.columnWidths.forEach((width, c) => {
+    ws.getColumn(c + 1).width = width;
+  });
+  for (const m of spec.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  if (spec.freeze) {
+    ws.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+  }
+  if (spec.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: 9, // A4
+      orientation: spec.print.orientation,
+      fitToPage: spec.print.fitToPagesWide !== null,
+      fitToWidth: spec.print.fitToPagesWide ?? 1,
+      fitToHeight: 0,
+    };
+  }
+  for (const note of spec.notes) ws.getCell(note.row + 1, note.col + 1).note = note.text;
+  if (spec.tabColor) ws.properties.tabColor = { argb: argb(spec.tabColor) };
+}
+
+function applyStyle(
+  ws: Worksheet,
+  range: CellRange,
+  style: SpecStyle,
+  baseFont: { name: string; size: number },
+) {
+  for (let r = range.top; r <= range.bottom; r++) {
+    for (let c = range.left; c <= range.right; c++) {
+      const cell = ws.getCell(r + 1, c + 1);
+      const fontChanges: Partial<ExcelJS.Font> = {};
+      if (style.bold !== undefined) fontChanges.bold = style.bold;
+      if (style.italic !== undefined) fontChanges.italic = style.italic;
+      if (style.fontSize !== undefined) fontChanges.size = style.fontSize;
+      if (style.fontColor) fontChanges.color = { argb: argb(style.fontColor) };
+      if (Object.keys(fontChanges).length > 0) cell.font = { ...baseFont, ...cell.font, ...fontChanges };
+      if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+      if (style.borderTop || style.borderBottom) {
+        cell.border = {
+          ...cell.border,
+          ...(style.borderTop ? { top: { style: style.borderTop } } : {}),
+          ...(style.borderBottom ? { bottom: { style: style.borderBottom } } : {}),
+        };
+      }
+      if (
+        style.horizontalAlignment ||
+        style.verticalAlignment ||
+        style.indent !== undefined ||
+        style.wrapText !== undefined
+      ) {
+        cell.alignment = {
+          ...cell.alignment,
+          // Excel only honours an indent on left-aligned cells.
+          ...(style.horizontalAlignment
+            ? { horizontal: style.horizontalAlignment }
+            : style.indent
+              ? { horizontal: "left" as const }
+              : {}),
+          ...(style.verticalAlignment
+            ? { vertical: style.verticalAlignment === "center" ? "middle" : style.verticalAlignment }
+            : {}),
+          ...(style.indent !== undefined ? { indent: style.indent } : {}),
+          ...(style.wrapText !== undefined ? { wrapText: style.wrapText } : {}),
+        };
+      }
+    }
+  }
+}
