@@ -1,0 +1,34 @@
+import { formatSwedishNumber } from "../numbers";
+
+/** Amounts in explanations are shown in tkr or mnkr for reading only; computations keep kr. */
+export function krText(amount: number): string {
+  if (Math.abs(amount) >= 10_000_000) return `${formatSwedishNumber(amount / 1_000_000, 1)} mnkr`;
+  if (Math.abs(amount) >= 10_000) return `${formatSwedishNumber(amount / 1_000, 0)} tkr`;
+  return `${formatSwedishNumber(amount, 0)} kr`;
+}
+
+export function pctText(value: number, decimals = 1): string {
+  return `${formatSwedishNumber(value, decimals)} %`;
+}
+
+export const MONTH_NAMES_SV = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+] as const;
+
+/** "januari–mars" for months 0..2. */
+export function monthSpanText(fromMonth: number, toMonth: number): string {
+  return fromMonth === toMonth
+    ? MONTH_NAMES_SV[fromMonth]
+    : `${MONTH_NAMES_SV[fromMonth]}–${MONTH_NAMES_SV[toMonth]}`;
+}
