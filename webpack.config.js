@@ -14,7 +14,7 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const crypto = require("crypto");
+const { X509Certificate } = require("crypto");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -25,7 +25,8 @@ const DEV_PORT = Number(process.env.PORT || 3000);
 
 function officeJsSource(env) {
   const choice = String(env.OFFICE_JS || process.env.OFFICE_JS || "cdn").toLowerCase();
-  if (choice !== "cdn" && choice !== "local") throw new Error(`OFFICE_JS must be "cdn" or "local", not "${choice}"`);
+  if (choice !== "cdn" && choice !== "local")
+    throw new Error(`OFFICE_JS must be "cdn" or "local", not "${choice}"`);
   return choice;
 }
 
@@ -40,7 +41,7 @@ function certificateFiles(dir) {
 function usable(files) {
   if (![files.ca, files.cert, files.key].every((f) => fs.existsSync(f))) return false;
   try {
-    const cert = new crypto.X509Certificate(fs.readFileSync(files.cert));
+    const cert = new X509Certificate(fs.readFileSync(files.cert));
     return new Date(cert.validTo).getTime() > Date.now() + 24 * 3600 * 1000;
   } catch {
     return false;
@@ -62,7 +63,11 @@ async function httpsServer() {
   }
   return {
     type: "https",
-    options: { ca: fs.readFileSync(files.ca), cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) },
+    options: {
+      ca: fs.readFileSync(files.ca),
+      cert: fs.readFileSync(files.cert),
+      key: fs.readFileSync(files.key),
+    },
   };
 }
 

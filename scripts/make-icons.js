@@ -64,12 +64,14 @@ function encodePng(size, rgba) {
 }
 
 // ---------- shapes on the unit square ----------
-const rect = (x0, y0, x1, y1, r = 0) => (x, y) => {
-  const cx = Math.min(Math.max(x, x0 + r), x1 - r);
-  const cy = Math.min(Math.max(y, y0 + r), y1 - r);
-  if (x < x0 || x > x1 || y < y0 || y > y1) return false;
-  return r === 0 || (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-};
+const rect =
+  (x0, y0, x1, y1, r = 0) =>
+  (x, y) => {
+    const cx = Math.min(Math.max(x, x0 + r), x1 - r);
+    const cy = Math.min(Math.max(y, y0 + r), y1 - r);
+    if (x < x0 || x > x1 || y < y0 || y > y1) return false;
+    return r === 0 || (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+  };
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
 const segment = (ax, ay, bx, by, w) => (x, y) => {
   const dx = bx - ax;

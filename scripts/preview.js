@@ -48,10 +48,15 @@ function build() {
 function checkDist(distDir) {
   const page = path.join(distDir, "taskpane.html");
   if (!fs.existsSync(page)) {
-    throw new Error(`${path.relative(ROOT, page)} is missing: run \`npm run build:preview\` or drop --no-build`);
+    throw new Error(
+      `${path.relative(ROOT, page)} is missing: run \`npm run build:preview\` or drop --no-build`,
+    );
   }
   const html = fs.readFileSync(page, "utf8");
-  if (!html.includes("/office-js/office.js") || !fs.existsSync(path.join(distDir, "office-js", "office.js"))) {
+  if (
+    !html.includes("/office-js/office.js") ||
+    !fs.existsSync(path.join(distDir, "office-js", "office.js"))
+  ) {
     throw new Error(
       "dist/ loads office.js from the CDN: the preview must not touch the network. " +
         "Build it with `npm run build:preview` (webpack --env OFFICE_JS=local) or drop --no-build.",

@@ -29,7 +29,10 @@ const NS = {
 const DEFAULT_ORIGIN = "https://localhost:3000";
 const CONTROL_TYPES = new Set(["Button", "Menu"]);
 const ACTION_CHILDREN = {
-  ShowTaskpane: { required: ["SourceLocation"], allowed: ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"] },
+  ShowTaskpane: {
+    required: ["SourceLocation"],
+    allowed: ["TaskpaneId", "SourceLocation", "Title", "SupportsPinning"],
+  },
   ExecuteFunction: { required: ["FunctionName"], allowed: ["FunctionName"] },
 };
 const REQUIRED_ICON_SIZES = ["16", "32", "80"];
@@ -72,20 +75,26 @@ function checkStructure(xml, options = {}) {
   const origin = (options.origin || DEFAULT_ORIGIN).replace(/\/$/, "");
   const problems = [];
   const parseErrors = [];
-  const doc = new DOMParser({
-    locator: {},
-    onError: (level, msg) => {
-      if (level !== "warning") parseErrors.push(msg);
-    },
-  }).parseFromString(xml, "text/xml");
-  if (parseErrors.length > 0 || !doc.documentElement) {
+  let doc = null;
+  try {
+    doc = new DOMParser({
+      locator: {},
+      onError: (level, msg) => {
+        if (level !== "warning") parseErrors.push(msg);
+      },
+    }).parseFromString(xml, "text/xml");
+  } catch (error) {
+    parseErrors.push(error instanceof Error ? error.message : String(error));
+  }
+  if (parseErrors.length > 0 || !doc || !doc.documentElement) {
     return parseErrors.map((m) => `XML is not well-formed: ${String(m).split("\n")[0]}`);
   }
   const root = doc.documentElement;
   if (root.namespaceURI !== NS.app || root.localName !== "OfficeApp") {
     return [`root element must be OfficeApp in ${NS.app}`];
   }
-  if (xsiType(root) !== "TaskPaneApp") problems.push(`OfficeApp xsi:type must be TaskPaneApp, not "${xsiType(root)}"`);
+  if (xsiType(root) !== "TaskPaneApp")
+    problems.push(`OfficeApp xsi:type must be TaskPaneApp, not "${xsiType(root)}"`);
 
   // --- Resources ---------------------------------------------------------------------------
   const resources = { Images: new Map(), Urls: new Map(), ShortStrings: new Map(), LongStrings: new Map() };
@@ -95,7 +104,8 @@ function checkStructure(xml, options = {}) {
       for (const item of elements(list)) {
         if (item.localName !== childName[kind]) continue;
         const id = item.getAttribute("id");
-        if (resources[kind].has(id)) problems.push(`${where(item)}: duplicate resource id "${id}" in bt:${kind}`);
+        if (resources[kind].has(id))
+          problems.push(`${where(item)}: duplicate resource id "${id}" in bt:${kind}`);
         resources[kind].set(id, item);
       }
     }
@@ -123,7 +133,8 @@ function checkStructure(xml, options = {}) {
   }
   for (const kind of Object.keys(resources)) {
     for (const [id, item] of resources[kind]) {
-      if (!used.has(`${kind}:${id}`)) problems.push(`${where(item)}: resource "${id}" in bt:${kind} is never used`);
+      if (!used.has(`${kind}:${id}`))
+        problems.push(`${where(item)}: resource "${id}" in bt:${kind} is never used`);
     }
   }
 
@@ -141,7 +152,9 @@ function checkStructure(xml, options = {}) {
     if (el.localName === "Control") {
       const type = xsiType(el);
       if (!CONTROL_TYPES.has(type)) {
-        problems.push(`${where(el)}: unknown control type "${type}" (known: ${[...CONTROL_TYPES].join(", ")})`);
+        problems.push(
+          `${where(el)}: unknown control type "${type}" (known: ${[...CONTROL_TYPES].join(", ")})`,
+        );
       }
       const icon = elements(el).find((c) => c.localName === "Icon");
       if (!icon) problems.push(`${where(el)}: control "${el.getAttribute("id")}" has no Icon`);
@@ -162,7 +175,9 @@ function checkStructure(xml, options = {}) {
       const type = xsiType(el);
       const spec = ACTION_CHILDREN[type];
       if (!spec) {
-        problems.push(`${where(el)}: unknown action type "${type}" (known: ${Object.keys(ACTION_CHILDREN).join(", ")})`);
+        problems.push(
+          `${where(el)}: unknown action type "${type}" (known: ${Object.keys(ACTION_CHILDREN).join(", ")})`,
+        );
         continue;
       }
       const children = elements(el).map((c) => c.localName);
@@ -170,7 +185,8 @@ function checkStructure(xml, options = {}) {
         if (!children.includes(req)) problems.push(`${where(el)}: ${type} action needs <${req}>`);
       }
       for (const c of children) {
-        if (!spec.allowed.includes(c)) problems.push(`${where(el)}: <${c}> does not belong in a ${type} action`);
+        if (!spec.allowed.includes(c))
+          problems.push(`${where(el)}: <${c}> does not belong in a ${type} action`);
       }
       if (type === "ExecuteFunction") {
         const fnEl = elements(el).find((c) => c.localName === "FunctionName");
@@ -223,7 +239,8 @@ function checkStructure(xml, options = {}) {
         continue;
       }
       const file = path.join(assetsDir, rel.slice("assets/".length));
-      if (!fs.existsSync(file)) problems.push(`${where(el)}: icon "${url}" has no file ${path.relative(ROOT, file)}`);
+      if (!fs.existsSync(file))
+        problems.push(`${where(el)}: icon "${url}" has no file ${path.relative(ROOT, file)}`);
     }
   }
   return problems;
@@ -268,7 +285,9 @@ function main(argv) {
     }
     problems.push(...xsd.problems.map((p) => `schema: ${p}`));
   }
-  problems.push(...checkStructure(fs.readFileSync(file, "utf8"), { assetsDir, origin }).map((p) => `structure: ${p}`));
+  problems.push(
+    ...checkStructure(fs.readFileSync(file, "utf8"), { assetsDir, origin }).map((p) => `structure: ${p}`),
+  );
   const name = path.relative(process.cwd(), file) || file;
   if (problems.length > 0) {
     console.error(`${name}: ${problems.length} problem(s)`);

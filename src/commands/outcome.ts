@@ -34,7 +34,12 @@ export function readLastOutcome(): CommandOutcome | null {
   try {
     const value = JSON.parse(raw) as Partial<CommandOutcome>;
     if (typeof value.command !== "string" || typeof value.message !== "string") return null;
-    return { command: value.command, ok: value.ok === true, message: value.message, at: String(value.at ?? "") };
+    return {
+      command: value.command,
+      ok: value.ok === true,
+      message: value.message,
+      at: String(value.at ?? ""),
+    };
   } catch {
     return null;
   }

@@ -39,7 +39,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type SheetState = { status: "loading" } | { status: "ready"; sheets: SheetInfo[] } | { status: "error"; message: string };
+type SheetState =
+  { status: "loading" } | { status: "ready"; sheets: SheetInfo[] } | { status: "error"; message: string };
 
 export function App({ mode, port }: AppProps) {
   const styles = useStyles();
@@ -51,7 +52,8 @@ export function App({ mode, port }: AppProps) {
     port.listSheets().then(
       (sheets) => !cancelled && setState({ status: "ready", sheets }),
       (error: unknown) =>
-        !cancelled && setState({ status: "error", message: error instanceof Error ? error.message : String(error) }),
+        !cancelled &&
+        setState({ status: "error", message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       cancelled = true;

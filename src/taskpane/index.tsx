@@ -35,7 +35,8 @@ function Root() {
       if (!cancelled) setBoot({ status: "ready", mode, port });
     })().catch((error: unknown) => {
       console.error(error);
-      if (!cancelled) setBoot({ status: "failed", message: error instanceof Error ? error.message : String(error) });
+      if (!cancelled)
+        setBoot({ status: "failed", message: error instanceof Error ? error.message : String(error) });
     });
     return () => {
       cancelled = true;

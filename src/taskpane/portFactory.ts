@@ -39,7 +39,8 @@ export async function createOfficePort(): Promise<WorkbookPort> {
 /** The xlsx adapter over the demo workbook served next to the pane. */
 export async function openPreviewPort(url: string = DEMO_WORKBOOK_URL): Promise<WorkbookPort> {
   const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(strings.demoWorkbookMissing(url, `${response.status} ${response.statusText}`));
+  if (!response.ok)
+    throw new Error(strings.demoWorkbookMissing(url, `${response.status} ${response.statusText}`));
   const data = await response.arrayBuffer();
   const { XlsxWorkbook } = await import(
     /* webpackChunkName: "xlsx-port" */

@@ -13,7 +13,9 @@ jest.setTimeout(90_000);
 async function visibleSheetNames(file: string): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  return workbook.worksheets.filter((ws) => ws.state !== "veryHidden" && ws.state !== "hidden").map((ws) => ws.name);
+  return workbook.worksheets
+    .filter((ws) => ws.state !== "veryHidden" && ws.state !== "hidden")
+    .map((ws) => ws.name);
 }
 
 describe("preview pane (no Excel)", () => {
@@ -34,7 +36,9 @@ describe("preview pane (no Excel)", () => {
     const s = session!;
     const page = await s.openPane();
 
-    const startupError = await page.locator("[data-testid=startup-error], [data-testid=sheets-error]").count();
+    const startupError = await page
+      .locator("[data-testid=startup-error], [data-testid=sheets-error]")
+      .count();
     expect(startupError === 0 ? "" : await page.locator("[data-testid$=error]").first().innerText()).toBe("");
 
     const banner = page.getByTestId("preview-banner");

@@ -95,7 +95,8 @@ function stopServer(child: ChildProcess): Promise<void> {
 
 export async function startPreview(options: { demoXlsx?: string } = {}): Promise<PreviewSession> {
   const demo = options.demoXlsx ?? DEMO_XLSX;
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   const server = await startServer({ DEMO_XLSX: demo });
   const origins = new Set([server.baseUrl, server.baseUrl.replace("127.0.0.1", "localhost")]);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "namnd-chromium-"));
@@ -145,9 +146,12 @@ export async function startPreview(options: { demoXlsx?: string } = {}): Promise
     pageErrors,
     async openPane() {
       await page.goto(`${server.baseUrl}/taskpane.html`, { waitUntil: "load" });
-      await page.waitForSelector("[data-testid=sheet-list], [data-testid=startup-error], [data-testid=sheets-error]", {
-        timeout: 20_000,
-      });
+      await page.waitForSelector(
+        "[data-testid=sheet-list], [data-testid=startup-error], [data-testid=sheets-error]",
+        {
+          timeout: 20_000,
+        },
+      );
       return page;
     },
     async screenshot(name: string) {
