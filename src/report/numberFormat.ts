@@ -92,12 +92,14 @@ function test(cond: NonNullable<Section["condition"]>, v: number): boolean {
 function chooseSection(sections: Section[], v: number): { section: Section; autoMinus: boolean } {
   const hasConditions = sections.some((s) => s.condition);
   if (hasConditions) {
+    // As LibreOffice (checked) and Excel do: a conditional first section still gets the automatic
+    // minus, a conditional second section and the third ("else") section do not.
     for (let i = 0; i < Math.min(sections.length, 2); i++) {
       const s = sections[i];
-      if (s.condition && test(s.condition, v)) return { section: s, autoMinus: false };
+      if (s.condition && test(s.condition, v)) return { section: s, autoMinus: i === 0 && v < 0 };
     }
     const rest = sections[2] ?? sections[sections.length - 1];
-    return { section: rest, autoMinus: v < 0 && !rest.condition };
+    return { section: rest, autoMinus: false };
   }
   if (sections.length === 1) return { section: sections[0], autoMinus: v < 0 };
   if (v > 0 || (v === 0 && sections.length < 3)) return { section: sections[0], autoMinus: false };

@@ -26,11 +26,16 @@ describe("formatValue renders Excel number formats as a Swedish Excel shows them
   });
 
   it("uses conditional sections so a deviation that rounds to zero prints 0, not −0", () => {
-    const fmt = "[<=-0.5][Red]-#,##0;[>=0.5]#,##0;0";
+    // Checked in LibreOffice: "-0" for -0.3 with "#,##0", "0" with this format.
+    const fmt = "[>=0.5]#,##0;[Red][<=-0.5]-#,##0;0";
     expect(formatText(-0.3, fmt)).toBe("0");
     expect(formatText(-0.5, fmt)).toBe(`${M}1`);
     expect(formatValue(-12.7, fmt)).toEqual({ text: `${M}13`, color: "#FF0000" });
     expect(formatText(4.6, fmt)).toBe("5");
+  });
+
+  it("adds the automatic minus in a conditional first section, as LibreOffice does", () => {
+    expect(formatText(-12.7, "[Red][<=-0.5]-#,##0;[>=0.5]#,##0;0")).toBe(`${M}${M}13`);
   });
 
   it("keeps text and empty cells", () => {

@@ -1,0 +1,235 @@
+/**
+ * Skapa driftsammandrag: the whole pipeline over a WorkbookPort — find the summary table (saved
+ * mapping first, else detection), build the model, compute the reports the columns allow, lay
+ * them out and write them as sheets the add-in owns. Nothing is written when an error finding
+ * blocks the report. A constant number of port calls, whatever the table's size.
+ */
+import { computeReport, type ReportResult } from "../domain/budget/compute";
+import { chooseReports } from "../domain/budget/reports";
+import { type Finding, hasErrors } from "../domain/findings";
+import type { Unit } from "../domain/units";
+import { buildBudgetModel } from "../mapping/budget/buildModel";
+import { detectBudgetTables, type DetectedTable } from "../mapping/budget/detect";
+import type { BudgetMapping } from "../mapping/budget/mapping";
+import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandrag";
+import type { SheetSpec } from "../report/sheetSpec";
+import { qualifiedRange } from "../workbook/address";
+import type { Grid } from "../workbook/grid";
+import type { WorkbookPort } from "../workbook/port";
+import { SETTINGS_SHEET } from "../workbook/settingsSheet";
+import { loadSettings, saveSettings, type Settings } from "./settings";
+import { chooseSheetName } from "./sheetNames";
+
+/** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
+const DETECT_ROWS = 400;
+const DETECT_COLS = 60;
+
+export interface GenerateOptions {
+  unit?: Unit;
+  decimals?: 0 | 1;
+  /** Use this mapping instead of the saved or detected one (the pane's corrected mapping). */
+  mapping?: BudgetMapping;
+  /** Write the sheets and save the mapping (false: compute and preview only). */
+  write?: boolean;
+  now?: Date;
+}
+
+export interface GenerateResult {
+  reports: ReportJson[];
+  findings: Finding[];
+  /** Sheets written (empty when nothing was written). */
+  written: string[];
+  mapping: BudgetMapping | null;
+  /** Where the mapping came from. */
+  mappingSource: "option" | "saved" | "detected" | null;
+  specs: SheetSpec[];
+  results: ReportResult[];
+}
+
+export interface SourceCandidate {
+  sheet: string;
+  tables: DetectedTable[];
+}
+
+/** Reads the candidate sheets (visible, not the add-in's own) and detects tables on each. */
+export async function detectSources(port: WorkbookPort, settings: Settings): Promise<SourceCandidate[]> {
+  const owned = new Set(settings.ownedSheets);
+  const sheets = (await port.listSheets()).filter(
+    (s) =>
+      s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.has(s.name) && s.usedRange !== null,
+  );
+  const grids: Grid[] = [];
+  for (const s of sheets) {
+    const used = s.usedRange!;
+    const range = {
+      top: 0,
+      left: 0,
+      bottom: Math.min(used.bottom, DETECT_ROWS - 1),
+      right: Math.min(used.right, DETECT_COLS - 1),
+    };
+    grids.push(await port.readRange(s.name, range, { formatting: true }));
+  }
+  return grids.map((grid) => ({ sheet: grid.sheet, tables: detectBudgetTables(grid) }));
+}
+
+/** Picks the most convincing table; two tables on that sheet are ambiguous and block. */
+export function pickSource(candidates: SourceCandidate[]): {
+  table: DetectedTable | null;
+  findings: Finding[];
+} {
+  const withTables = candidates.filter((c) => c.tables.length > 0);
+  if (withTables.length === 0) {
+    return {
+      table: null,
+      findings: [
+        {
+          severity: "error",
+          code: "noTable",
+          message:
+            'Ingen tabell med verksamheter och kolumner för utfall, budget, prognos eller plan hittades i arbetsboken. Markera tabellen och välj "Använd markeringen".',
+          cell: null,
+        },
+      ],
+    };
+  }
+  const bestOf = (c: SourceCandidate) => Math.max(...c.tables.map((t) => t.score));
+  const best = withTables.reduce((a, b) => (bestOf(b) > bestOf(a) ? b : a));
+  if (best.tables.length > 1) {
+    const ranges = best.tables.map((t) => qualifiedRange(t.mapping.sheet, t.mapping.range)).join(" och ");
+    return {
+      table: null,
+      findings: [
+        {
+          severity: "error",
+          code: "twoTables",
+          message: `Bladet "${best.sheet}" har ${best.tables.length} tabeller (${ranges}); markera den som ska användas och välj "Använd markeringen".`,
+          cell: qualifiedRange(best.tables[1].mapping.sheet, best.tables[1].mapping.range),
+        },
+      ],
+    };
+  }
+  const table = best.tables[0];
+  const others = withTables.filter((c) => c !== best);
+  const findings = [...table.findings];
+  if (others.length > 0) {
+    findings.push({
+      severity: "info",
+      code: "otherTables",
+      message: `Tabellen på bladet "${best.sheet}" används; tabeller finns också på ${others.map((o) => `"${o.sheet}"`).join(", ")}.`,
+      cell: null,
+    });
+  }
+  return { table, findings };
+}
+
+export async function generateDriftsammandrag(
+  port: WorkbookPort,
+  options: GenerateOptions = {},
+): Promise<GenerateResult> {
+  const settings = await loadSettings(port);
+  const unit: Unit = options.unit ?? settings.budget?.unit ?? "mnkr";
+  const decimals = options.decimals ?? settings.budget?.decimals ?? 0;
+  const now = options.now ?? new Date();
+  const findings: Finding[] = [];
+  const empty = (mapping: BudgetMapping | null, source: GenerateResult["mappingSource"]): GenerateResult => ({
+    reports: [],
+    findings,
+    written: [],
+    mapping,
+    mappingSource: source,
+    specs: [],
+    results: [],
+  });
+
+  let mapping: BudgetMapping | null = options.mapping ?? settings.budget?.mapping ?? null;
+  let mappingSource: GenerateResult["mappingSource"] = options.mapping ? "option" : mapping ? "saved" : null;
+  if (mapping && !(await port.listSheets()).some((s) => s.name === mapping!.sheet)) {
+    findings.push({
+      severity: "warning",
+      code: "savedMappingStale",
+      message: `Den sparade mappningen pekar på bladet "${mapping.sheet}", som inte finns längre; tabellen söks på nytt.`,
+      cell: null,
+    });
+    mapping = null;
+    mappingSource = null;
+  }
+  if (!mapping) {
+    const picked = pickSource(await detectSources(port, settings));
+    findings.push(...picked.findings);
+    if (!picked.table) return empty(null, null);
+    mapping = picked.table.mapping;
+    mappingSource = "detected";
+  }
+  if (hasErrors(findings)) return empty(mapping, mappingSource);
+
+  const grid = await port.readRange(mapping.sheet, mapping.range, { formatting: false });
+  const { model, findings: modelFindings } = buildBudgetModel(grid, mapping);
+  findings.push(...modelFindings);
+  if (hasErrors(findings)) return empty(mapping, mappingSource);
+
+  const definitions = chooseReports(model);
+  if (definitions.length === 0) {
+    findings.push({
+      severity: "error",
+      code: "noReport",
+      message: `Kolumnerna i ${model.sourceRange} räcker inte till något driftsammandrag: det behövs utfall och budget för samma månader, prognos eller bokslut och årsbudget, eller planår.`,
+      cell: null,
+    });
+    return empty(mapping, mappingSource);
+  }
+  const results = definitions.map((d) => computeReport(model, d));
+  for (const r of results) findings.push(...r.findings);
+
+  const existing = (await port.listSheets()).map((s) => s.name);
+  const taken = [...existing];
+  const names = results.map((r) => {
+    const choice = chooseSheetName(r.definition.sheetName, taken, settings.ownedSheets);
+    taken.push(choice.name);
+    return choice;
+  });
+  const laidOut = results.map((r, i) =>
+    layoutDriftsammandrag(r, {
+      unit,
+      decimals,
+      sourceRange: model.sourceRange,
+      readAt: now,
+      sheetName: names[i].name,
+    }),
+  );
+  const result: GenerateResult = {
+    reports: laidOut.map((l) => l.json),
+    findings: dedupe(findings),
+    written: [],
+    mapping,
+    mappingSource,
+    specs: laidOut.map((l) => l.spec),
+    results,
+  };
+  if (options.write === false) return result;
+
+  const created: string[] = [];
+  try {
+    for (let i = 0; i < laidOut.length; i++) {
+      await port.writeSheet(laidOut[i].spec, { replace: names[i].replace, activate: i === 0 });
+      if (!names[i].replace) created.push(names[i].name);
+      result.written.push(names[i].name);
+    }
+    const owned = new Set([...settings.ownedSheets, ...result.written]);
+    await saveSettings(port, { ...settings, ownedSheets: [...owned], budget: { mapping, unit, decimals } });
+  } catch (error) {
+    // Leave the workbook as it was: remove the sheets this run created.
+    for (const name of created) await port.deleteSheet(name).catch(() => undefined);
+    throw error;
+  }
+  return result;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.cell}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

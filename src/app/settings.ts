@@ -1,0 +1,57 @@
+/**
+ * The add-in's settings inside the workbook (one JSON document in the very hidden settings
+ * sheet). Each feature owns one key; unknown keys are kept so features never erase each other.
+ * Versioned and validated on load: a damaged document is reported, never half-used.
+ */
+import { z } from "zod";
+import { budgetMappingSchema } from "../mapping/budget/mapping";
+import type { WorkbookPort } from "../workbook/port";
+
+export const SETTINGS_VERSION = 1;
+
+export const budgetSettingsSchema = z.object({
+  mapping: budgetMappingSchema,
+  unit: z.enum(["kr", "tkr", "mnkr"]).default("mnkr"),
+  decimals: z.union([z.literal(0), z.literal(1)]).default(0),
+});
+
+export const settingsSchema = z
+  .object({
+    version: z.literal(SETTINGS_VERSION),
+    /** Sheets the add-in created: only these may ever be replaced or deleted. */
+    ownedSheets: z.array(z.string()).default([]),
+    budget: budgetSettingsSchema.optional(),
+  })
+  .passthrough();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
+
+export class SettingsError extends Error {}
+
+export function emptySettings(): Settings {
+  return { version: SETTINGS_VERSION, ownedSheets: [] };
+}
+
+export async function loadSettings(port: WorkbookPort): Promise<Settings> {
+  const json = await port.readSettings();
+  if (json === null || json.trim() === "") return emptySettings();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new SettingsError("De sparade inställningarna i arbetsboken är skadade (ogiltig JSON).");
+  }
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SettingsError(
+      `De sparade inställningarna i arbetsboken kunde inte läsas (${issue.path.join(".") || "rot"}: ${issue.message}).`,
+    );
+  }
+  return parsed.data;
+}
+
+export async function saveSettings(port: WorkbookPort, settings: Settings): Promise<void> {
+  await port.writeSettings(JSON.stringify(settingsSchema.parse(settings)));
+}

@@ -1,0 +1,170 @@
+/**
+ * Column headers of a finance department's summary table → what the column holds (kind) and
+ * for which months (period). "Redovisat jan–mars 2023", "Budget 2023", "Prognos helår",
+ * "Bokslut 2022", "Plan 2025", "Redovisat samma period föregående år", "Avvikelse".
+ */
+import { stripFootnoteMarkers } from "../../domain/numbers";
+
+/** utfall/redovisat/bokslut = actual; budget/internbudget; prognos = forecast; plan; avvikelse = deviation. */
+export type ColumnKind = "actual" | "budget" | "forecast" | "plan" | "deviation";
+
+export type Period =
+  /** Months fromMonth..toMonth (1–12) of a year; a full year is 1..12. */
+  | { type: "months"; year: number | null; fromMonth: number; toMonth: number }
+  /** "samma period föregående år": resolved against the table's other period columns. */
+  | { type: "samePeriodPriorYear" };
+
+export interface HeaderClass {
+  kind: ColumnKind;
+  period: Period | null;
+  /** 0–1: how sure the classification is. */
+  confidence: number;
+  /** Why, in Swedish, when something was assumed. */
+  note: string | null;
+}
+
+const MONTHS: [RegExp, number][] = [
+  [/^jan(uari)?$/, 1],
+  [/^feb(ruari)?$/, 2],
+  [/^mar(s)?$/, 3],
+  [/^apr(il)?$/, 4],
+  [/^maj$/, 5],
+  [/^jun(i)?$/, 6],
+  [/^jul(i)?$/, 7],
+  [/^aug(usti)?$/, 8],
+  [/^sep(t|tember)?$/, 9],
+  [/^okt(ober)?$/, 10],
+  [/^nov(ember)?$/, 11],
+  [/^dec(ember)?$/, 12],
+];
+
+export function monthNumber(word: string): number | null {
+  const w = word.toLowerCase().replace(/\.$/, "");
+  for (const [re, n] of MONTHS) if (re.test(w)) return n;
+  return null;
+}
+
+export const MONTH_NAMES_SV = [
+  "januari",
+  "februari",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "augusti",
+  "september",
+  "oktober",
+  "november",
+  "december",
+];
+const MONTH_SHORT_SV = [
+  "jan",
+  "feb",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "aug",
+  "sep",
+  "okt",
+  "nov",
+  "dec",
+];
+
+/** "jan–mars 2023", or "2023" for a full year. */
+export function describePeriod(period: Period & { type: "months" }): string {
+  const year = period.year ?? "";
+  if (period.fromMonth === 1 && period.toMonth === 12) return `${year}`.trim();
+  const from = MONTH_SHORT_SV[period.fromMonth - 1];
+  const to = MONTH_SHORT_SV[period.toMonth - 1];
+  return `${from === to ? from : `${from}\u2013${to}`} ${year}`.trim();
+}
+
+/** Normalises a header: footnotes off, hyphenation from PDF-like line breaks joined, lower case. */
+export function normaliseHeader(text: string): string {
+  return stripFootnoteMarkers(text)
+    .replace(/\u00AD/g, "")
+    .replace(/-\s+/g, "") // "före- gående" → "föregående"
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const KIND_WORDS: [RegExp, ColumnKind][] = [
+  [/\bavvikelse|\bavv\b|\bdiff(erens)?\b/, "deviation"],
+  [/\bprognos|\bprognostiserat/, "forecast"],
+  [/\b(internbudget|budget|ram)\b|\bbudget/, "budget"],
+  [/\bplan\b/, "plan"],
+  [/\b(redovisat|utfall|bokslut|bokfört|resultat|verkligt)\b/, "actual"],
+];
+
+function findMonthRange(text: string): { from: number; to: number } | null {
+  // "jan-mars", "jan–mars", "januari t.o.m. mars", "jan - aug"
+  const range = /([a-zåäö]{3,9})\.?\s*(?:[-–—]|t\.?\s?o\.?\s?m\.?|till)\s*([a-zåäö]{3,9})/.exec(text);
+  if (range) {
+    const from = monthNumber(range[1]);
+    const to = monthNumber(range[2]);
+    if (from && to && from <= to) return { from, to };
+  }
+  // "per 31 mars", "tom mars", "t.o.m. aug", "31/3"
+  const per = /(?:per|t\.?\s?o\.?\s?m\.?|tom|till och med)\s*(?:\d{1,2}\s*)?([a-zåäö]{3,9})/.exec(text);
+  if (per) {
+    const to = monthNumber(per[1]);
+    if (to) return { from: 1, to };
+  }
+  const dayMonth = /per\s*(\d{1,2})\/(\d{1,2})/.exec(text);
+  if (dayMonth) {
+    const to = Number(dayMonth[2]);
+    if (to >= 1 && to <= 12) return { from: 1, to };
+  }
+  // "mars 2023" on its own: a single month.
+  const single = /\b([a-zåäö]{3,9})\s+(?:19|20)\d{2}\b/.exec(text);
+  if (single) {
+    const m = monthNumber(single[1]);
+    if (m) return { from: m, to: m };
+  }
+  return null;
+}
+
+/** Classifies one (possibly two-row, already joined) header text; null if it is not an amount column. */
+export function classifyHeader(raw: string): HeaderClass | null {
+  const text = normaliseHeader(raw);
+  if (text === "") return null;
+  let kind: ColumnKind | null = null;
+  for (const [re, k] of KIND_WORDS) {
+    if (re.test(text)) {
+      kind = k;
+      break;
+    }
+  }
+  const yearMatch = /\b((?:19|20)\d{2})\b/.exec(text);
+  const year = yearMatch ? Number(yearMatch[1]) : null;
+  if (!kind) {
+    // A bare year ("2019") is an amount column of unknown kind: too doubtful to guess.
+    return null;
+  }
+  if (kind === "deviation") return { kind, period: null, confidence: 0.95, note: null };
+
+  if (/samma period|motsvarande period|föregående år|fg år|f\.?g\.? år/.test(text) && !/helår/.test(text)) {
+    return { kind, period: { type: "samePeriodPriorYear" }, confidence: 0.9, note: null };
+  }
+  const months = findMonthRange(text);
+  if (months) {
+    return {
+      kind,
+      period: { type: "months", year, fromMonth: months.from, toMonth: months.to },
+      confidence: year ? 0.95 : 0.75,
+      note: year ? null : "Året saknas i rubriken och hämtas från tabellens övriga kolumner.",
+    };
+  }
+  // Bokslut, budget, plan and prognos without months refer to a whole year.
+  const helar = /helår|hel år|årsprognos|år\b/.test(text);
+  return {
+    kind,
+    period: { type: "months", year, fromMonth: 1, toMonth: 12 },
+    confidence: year ? 0.95 : helar ? 0.8 : 0.6,
+    note: year ? null : "Året saknas i rubriken och hämtas från tabellens övriga kolumner.",
+  };
+}

@@ -1,0 +1,47 @@
+import { classifyHeader, describePeriod } from "../../../src/mapping/budget/headers";
+
+describe("classifyHeader", () => {
+  it.each([
+    ["Redovisat jan-mars 2023", "actual", { type: "months", year: 2023, fromMonth: 1, toMonth: 3 }],
+    ["Budget jan–mars 2023", "budget", { type: "months", year: 2023, fromMonth: 1, toMonth: 3 }],
+    ["Redovisat jan-aug 2023", "actual", { type: "months", year: 2023, fromMonth: 1, toMonth: 8 }],
+    ["Utfall per 31 mars 2023", "actual", { type: "months", year: 2023, fromMonth: 1, toMonth: 3 }],
+    ["Prognos helår", "forecast", { type: "months", year: null, fromMonth: 1, toMonth: 12 }],
+    ["Prognos helår 2023", "forecast", { type: "months", year: 2023, fromMonth: 1, toMonth: 12 }],
+    ["Budget 2023", "budget", { type: "months", year: 2023, fromMonth: 1, toMonth: 12 }],
+    ["Internbudget 2024", "budget", { type: "months", year: 2024, fromMonth: 1, toMonth: 12 }],
+    ["Bokslut 2022", "actual", { type: "months", year: 2022, fromMonth: 1, toMonth: 12 }],
+    ["Utfall 2022*", "actual", { type: "months", year: 2022, fromMonth: 1, toMonth: 12 }],
+    ["Plan 2025", "plan", { type: "months", year: 2025, fromMonth: 1, toMonth: 12 }],
+    ["Bokslut 2019", "actual", { type: "months", year: 2019, fromMonth: 1, toMonth: 12 }],
+    ["Redovisat samma period före- gående år", "actual", { type: "samePeriodPriorYear" }],
+    ["Utfall mars 2023", "actual", { type: "months", year: 2023, fromMonth: 3, toMonth: 3 }],
+  ])("%p → %p", (header, kind, period) => {
+    const c = classifyHeader(header);
+    expect(c?.kind).toBe(kind);
+    expect(c?.period).toEqual(period);
+  });
+
+  it("reads deviation columns without a period", () => {
+    expect(classifyHeader("Avvikelse")).toMatchObject({ kind: "deviation", period: null });
+  });
+
+  it("does not guess a kind for labels and bare years", () => {
+    expect(classifyHeader("Verksamhet")).toBeNull();
+    expect(classifyHeader("2019")).toBeNull();
+    expect(classifyHeader("")).toBeNull();
+  });
+
+  it("lowers its confidence and explains when the year is missing", () => {
+    const c = classifyHeader("Prognos helår");
+    expect(c?.confidence).toBeLessThan(0.9);
+    expect(c?.note).toMatch(/Året saknas/);
+  });
+
+  it("describes periods as the reports do", () => {
+    expect(describePeriod({ type: "months", year: 2023, fromMonth: 1, toMonth: 3 })).toBe(
+      "jan\u2013mars 2023",
+    );
+    expect(describePeriod({ type: "months", year: 2023, fromMonth: 1, toMonth: 12 })).toBe("2023");
+  });
+});
