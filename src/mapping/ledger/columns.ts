@@ -1,0 +1,486 @@
+/**
+ * Reading a detected ledger or budget table into typed columns, one entry per booking row. The
+ * loop is columnar and allocation-free per row (caches for periods, keys and versions), so a
+ * million-row huvudbok is read in a fraction of a second. Cells that cannot be read become
+ * findings with their address and the row is left out — nothing is guessed.
+ */
+import type { Finding } from "../../domain/findings";
+import { parseSwedishNumber } from "../../domain/numbers";
+import { UNIT_FACTOR } from "../../domain/units";
+import { qualifiedAddress } from "../../workbook/address";
+import { isErrorValue, textAt, type CellValue, type Grid } from "../../workbook/grid";
+import type { AnnualBudgetLayout, LedgerLayout, WideBudgetLayout } from "./detect";
+import { parsePeriod, periodIndex } from "./periods";
+
+export const VERSION_ACTUAL = 0;
+export const VERSION_BUDGET = 1;
+export const VERSION_FORECAST = 2;
+/** Account class unknown (no konto column). */
+export const CLASS_UNKNOWN = -1;
+
+/** The verksamheter seen, shared by all tables read, so one verksamhet gets one key everywhere. */
+export class ActivityRegistry {
+  readonly codes: (string | null)[] = [];
+  readonly names: (string | null)[] = [];
+  private readonly byCode = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  /** Key of a row's code and/or name; -1 when both are empty. */
+  key(code: CellValue, name: CellValue): number {
+    if (typeof code === "number") {
+      const hit = this.byNumber.get(code);
+      if (hit !== undefined) return hit;
+      const k = this.keyOf(String(code), name);
+      this.byNumber.set(code, k);
+      return k;
+    }
+    const codeText = typeof code === "string" ? code.trim() : "";
+    return this.keyOf(codeText, name);
+  }
+
+  private keyOf(codeText: string, name: CellValue): number {
+    const nameText = name === null || name === undefined ? "" : String(name).trim();
+    if (codeText !== "") {
+      const k = this.byCode.get(codeText);
+      if (k !== undefined) {
+        if (this.names[k] === null && nameText !== "") this.setName(k, nameText);
+        return k;
+      }
+      const fromName = nameText !== "" ? this.byName.get(nameText.toLowerCase()) : undefined;
+      if (fromName !== undefined && this.codes[fromName] === null) {
+        this.codes[fromName] = codeText;
+        this.byCode.set(codeText, fromName);
+        return fromName;
+      }
+      const created = this.add(codeText, nameText === "" ? null : nameText);
+      return created;
+    }
+    if (nameText === "") return -1;
+    const k = this.byName.get(nameText.toLowerCase());
+    return k !== undefined ? k : this.add(null, nameText);
+  }
+
+  private setName(k: number, name: string): void {
+    this.names[k] = name;
+    if (!this.byName.has(name.toLowerCase())) this.byName.set(name.toLowerCase(), k);
+  }
+
+  private add(code: string | null, name: string | null): number {
+    const k = this.codes.length;
+    this.codes.push(code);
+    this.names.push(null);
+    if (code !== null) this.byCode.set(code, k);
+    if (name !== null) this.setName(k, name);
+    return k;
+  }
+
+  /** The display text of a key: "110 Individ- och familjeomsorg", the name, or the code. */
+  label(k: number): string {
+    const c = this.codes[k];
+    const n = this.names[k];
+    return n ?? c ?? "";
+  }
+}
+
+/** One table's booking rows as parallel typed arrays. */
+export interface LedgerColumns {
+  sheet: string;
+  length: number;
+  /** year × 12 + month; for annual budget rows (year only) −year. */
+  period: Int32Array;
+  /** ActivityRegistry key. */
+  activity: Int32Array;
+  /** First digit of the konto (Kommun-Bas 13 class), CLASS_UNKNOWN without a konto column. */
+  accountClass: Int8Array;
+  version: Int8Array;
+  /** kr, full precision. */
+  amount: Float64Array;
+  /** Volume (e.g. vårddygn), NaN when there is none. */
+  volume: Float64Array | null;
+  /** Grid-relative row of each entry, for addresses. */
+  sourceRow: Int32Array;
+}
+
+const MAX_DETAILED_FINDINGS = 20;
+
+class FindingCollector {
+  readonly findings: Finding[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly firstMessage = new Map<string, string>();
+
+  add(severity: Finding["severity"], code: string, message: string, cell: string | null): void {
+    const n = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, n);
+    if (n <= MAX_DETAILED_FINDINGS) this.findings.push({ severity, code, message, cell });
+    else if (!this.firstMessage.has(code)) this.firstMessage.set(code, severity);
+  }
+
+  finish(sheet: string): Finding[] {
+    for (const [code, n] of this.counts) {
+      if (n > MAX_DETAILED_FINDINGS) {
+        this.findings.push({
+          severity: (this.firstMessage.get(code) as Finding["severity"]) ?? "warning",
+          code,
+          message: `Ytterligare ${n - MAX_DETAILED_FINDINGS} celler på bladet ${sheet} har samma fel (${code}).`,
+          cell: null,
+        });
+      }
+    }
+    return this.findings;
+  }
+}
+
+function versionCode(text: string): number {
+  const t = text.trim().toLowerCase();
+  if (t === "" || t.startsWith("utfall") || t === "redovisat" || t === "u" || t === "bokfört")
+    return VERSION_ACTUAL;
+  if (t.startsWith("budget") || t === "b" || t === "internbudget") return VERSION_BUDGET;
+  if (t.startsWith("prognos") || t === "p") return VERSION_FORECAST;
+  return -1;
+}
+
+/** First digit of a konto: 4010 → 4, "5110" → 5, "3" → 3; -2 when not a konto. */
+function accountClassOf(value: CellValue): number {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0) return -2;
+    let k = Math.floor(value);
+    while (k >= 10) k = Math.floor(k / 10);
+    return k;
+  }
+  if (typeof value === "string") {
+    const m = /^\s*(\d)/.exec(value);
+    return m ? Number(m[1]) : -2;
+  }
+  return -2;
+}
+
+function grow<T extends Int32Array | Int8Array | Float64Array>(a: T, length: number): T {
+  return a.slice(0, length) as T;
+}
+
+/** Reads a long ledger (or long budget) table. */
+export function readLedgerColumns(
+  grid: Grid,
+  layout: LedgerLayout,
+  registry: ActivityRegistry,
+): { columns: LedgerColumns; findings: Finding[] } {
+  const out = new FindingCollector();
+  const { columns: col, headerRow } = layout;
+  const values = grid.values;
+  const capacity = Math.max(0, values.length - headerRow - 1);
+  const period = new Int32Array(capacity);
+  const activity = new Int32Array(capacity);
+  const accountClass = new Int8Array(capacity);
+  const version = new Int8Array(capacity);
+  const amount = new Float64Array(capacity);
+  const volume = col.volume !== undefined ? new Float64Array(capacity) : null;
+  const sourceRow = new Int32Array(capacity);
+  const factor = UNIT_FACTOR[layout.unit];
+  const pc = col.period as number;
+  const ac = col.amount as number;
+  const codeCol = col.code ?? -1;
+  const nameCol = col.name ?? -1;
+  const yearCol = col.year ?? -1;
+  const accCol = col.account ?? -1;
+  const verCol = col.version ?? -1;
+  const volCol = col.volume ?? -1;
+  // Cache: period cell value → encoded period (≥ 0 month, < 0 −year, NaN-free sentinel for month-only).
+  const periodCache = new Map<CellValue, number>();
+  const MONTH_ONLY = 1 << 30;
+  const INVALID = -(1 << 30);
+  const versionCache = new Map<string, number>();
+  const accountCache = new Map<string, number>();
+  const addr = (r: number, c: number) => qualifiedAddress(grid.sheet, grid.top + r, grid.left + c);
+  const fixedVersion = layout.allBudget ? VERSION_BUDGET : VERSION_ACTUAL;
+  let n = 0;
+  for (let r = headerRow + 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const pv = row[pc] ?? null;
+    const av = row[ac] ?? null;
+    const code = codeCol >= 0 ? (row[codeCol] ?? null) : null;
+    const name = nameCol >= 0 ? (row[nameCol] ?? null) : null;
+    if ((pv === null || pv === "") && (av === null || av === "")) {
+      if ((code === null || code === "") && (name === null || name === "")) continue; // empty row
+    }
+    // Period
+    let p = periodCache.get(pv);
+    if (p === undefined) {
+      const parsed = pv === null || isErrorValue(pv) ? null : parsePeriod(pv, grid.numberFormat[r]?.[pc]);
+      p =
+        parsed === null
+          ? INVALID
+          : parsed.kind === "month"
+            ? periodIndex(parsed.year, parsed.month)
+            : parsed.kind === "year"
+              ? -parsed.year
+              : MONTH_ONLY + parsed.month;
+      periodCache.set(pv, p);
+    }
+    if (p >= MONTH_ONLY) {
+      const yv = yearCol >= 0 ? row[yearCol] : null;
+      const year =
+        typeof yv === "number"
+          ? yv
+          : typeof yv === "string" && /^\d{4}$/.test(yv.trim())
+            ? Number(yv)
+            : layout.defaultYear;
+      if (year === null || year === undefined) {
+        out.add(
+          "error",
+          "periodNoYear",
+          `Perioden ${textAt(grid, r, pc)} i ${addr(r, pc)} saknar år.`,
+          addr(r, pc),
+        );
+        continue;
+      }
+      p = periodIndex(year, p - MONTH_ONLY);
+    }
+    if (p === INVALID) {
+      const label =
+        (typeof name === "string" && /^(summa|totalt|total)\b/i.test(name)) ||
+        (typeof code === "string" && /^(summa|totalt|total)\b/i.test(code));
+      if (label && (pv === null || pv === "")) continue; // a sum row under the table, not a booking
+      const shown = pv === null || pv === "" ? "tom" : `"${textAt(grid, r, pc)}"`;
+      out.add(
+        "error",
+        "periodUnreadable",
+        `Perioden i ${addr(r, pc)} (${shown}) går inte att tolka som månad; raden räknas inte med.`,
+        addr(r, pc),
+      );
+      continue;
+    }
+    // Amount
+    let a: number;
+    if (typeof av === "number") a = av;
+    else {
+      const parsed =
+        av === null || isErrorValue(av) || typeof av === "boolean" ? null : parseSwedishNumber(av);
+      if (!parsed || parsed.kind !== "number" || parsed.percent) {
+        const missing = av === null || av === "" || parsed?.kind === "missing";
+        out.add(
+          missing ? "warning" : "error",
+          missing ? "amountMissing" : "amountUnreadable",
+          missing
+            ? `Beloppet i ${addr(r, ac)} saknas; raden räknas inte med.`
+            : `Beloppet i ${addr(r, ac)} ("${textAt(grid, r, ac)}") är inget tal; raden räknas inte med.`,
+          addr(r, ac),
+        );
+        continue;
+      }
+      a = parsed.value;
+    }
+    // Verksamhet
+    const k = registry.key(code, name);
+    if (k < 0) {
+      const c = codeCol >= 0 ? codeCol : nameCol;
+      out.add(
+        "error",
+        "activityMissing",
+        `Verksamhet saknas i ${addr(r, c)}; raden räknas inte med.`,
+        addr(r, c),
+      );
+      continue;
+    }
+    // Version
+    let ver = fixedVersion;
+    if (verCol >= 0) {
+      const vv = row[verCol];
+      const vt = vv === null || vv === undefined ? "" : String(vv);
+      let vc = versionCache.get(vt);
+      if (vc === undefined) {
+        vc = versionCode(vt);
+        versionCache.set(vt, vc);
+      }
+      if (vc < 0) {
+        out.add(
+          "error",
+          "versionUnknown",
+          `Versionen "${vt}" i ${addr(r, verCol)} är varken Utfall, Budget eller Prognos; raden räknas inte med.`,
+          addr(r, verCol),
+        );
+        continue;
+      }
+      ver = vc;
+    }
+    if (p < 0 && ver === VERSION_ACTUAL) {
+      out.add(
+        "error",
+        "periodYearOnly",
+        `Utfallsraden i ${addr(r, pc)} har bara ett år som period; månad krävs.`,
+        addr(r, pc),
+      );
+      continue;
+    }
+    // Konto
+    let cls = CLASS_UNKNOWN;
+    if (accCol >= 0) {
+      const kv = row[accCol];
+      if (typeof kv === "number") cls = accountClassOf(kv);
+      else {
+        const kt = kv === null || kv === undefined ? "" : String(kv);
+        let kc = accountCache.get(kt);
+        if (kc === undefined) {
+          kc = accountClassOf(kt);
+          accountCache.set(kt, kc);
+        }
+        cls = kc;
+      }
+      if (cls < 0) {
+        out.add(
+          "error",
+          "accountUnreadable",
+          `Kontot i ${addr(r, accCol)} ("${textAt(grid, r, accCol)}") är inget Kommun-Bas-konto; raden räknas inte med.`,
+          addr(r, accCol),
+        );
+        continue;
+      }
+    }
+    period[n] = p;
+    activity[n] = k;
+    accountClass[n] = cls;
+    version[n] = ver;
+    amount[n] = a * factor;
+    if (volume) {
+      const v = row[volCol];
+      volume[n] = typeof v === "number" ? v : NaN;
+    }
+    sourceRow[n] = r;
+    n++;
+  }
+  return {
+    columns: {
+      sheet: grid.sheet,
+      length: n,
+      period: n === capacity ? period : grow(period, n),
+      activity: n === capacity ? activity : grow(activity, n),
+      accountClass: n === capacity ? accountClass : grow(accountClass, n),
+      version: n === capacity ? version : grow(version, n),
+      amount: n === capacity ? amount : grow(amount, n),
+      volume: volume ? (n === capacity ? volume : grow(volume, n)) : null,
+      sourceRow: n === capacity ? sourceRow : grow(sourceRow, n),
+    },
+    findings: out.finish(grid.sheet),
+  };
+}
+
+/** Reads an annual budget (per verksamhet, one amount column per year) into budget rows. */
+export function readAnnualBudget(
+  grid: Grid,
+  layout: AnnualBudgetLayout,
+  registry: ActivityRegistry,
+): { columns: LedgerColumns; findings: Finding[] } {
+  const cells: { r: number; c: number; year: number | null }[] = [];
+  for (let r = layout.headerRow + 1; r < grid.values.length; r++)
+    for (const a of layout.amountColumns) cells.push({ r, c: a.col, year: a.year });
+  return readCells(grid, layout, registry, cells, (cell, r) => {
+    const yv = layout.columns.year !== undefined ? grid.values[r]?.[layout.columns.year] : null;
+    const year = cell.year ?? (typeof yv === "number" ? yv : typeof yv === "string" ? Number(yv) : NaN);
+    const y = Number.isInteger(year) ? year : layout.defaultYear;
+    return y === null ? null : -y;
+  });
+}
+
+/** Reads a wide periodised budget (verksamhet × 12 month columns) into budget rows. */
+export function readWideBudget(
+  grid: Grid,
+  layout: WideBudgetLayout,
+  registry: ActivityRegistry,
+): { columns: LedgerColumns; findings: Finding[] } {
+  const cells: { r: number; c: number; year: number | null; month: number }[] = [];
+  for (let r = layout.headerRow + 1; r < grid.values.length; r++)
+    for (const m of layout.monthColumns) cells.push({ r, c: m.col, year: m.year, month: m.month });
+  return readCells(grid, layout, registry, cells, (cell) => {
+    const y = cell.year ?? layout.defaultYear;
+    return y === null ? null : periodIndex(y, (cell as { month: number }).month);
+  });
+}
+
+function readCells<C extends { r: number; c: number; year: number | null }>(
+  grid: Grid,
+  layout: AnnualBudgetLayout | WideBudgetLayout,
+  registry: ActivityRegistry,
+  cells: C[],
+  periodOf: (cell: C, r: number) => number | null,
+): { columns: LedgerColumns; findings: Finding[] } {
+  const out = new FindingCollector();
+  const n = cells.length;
+  const period = new Int32Array(n);
+  const activity = new Int32Array(n);
+  const amount = new Float64Array(n);
+  const sourceRow = new Int32Array(n);
+  const factor = UNIT_FACTOR[layout.unit];
+  const addr = (r: number, c: number) => qualifiedAddress(grid.sheet, grid.top + r, grid.left + c);
+  let count = 0;
+  for (const cell of cells) {
+    const row = grid.values[cell.r];
+    if (!row) continue;
+    const code = layout.columns.code !== undefined ? (row[layout.columns.code] ?? null) : null;
+    const name = layout.columns.name !== undefined ? (row[layout.columns.name] ?? null) : null;
+    const v = row[cell.c] ?? null;
+    const keyEmpty = (code === null || code === "") && (name === null || name === "");
+    if (keyEmpty) {
+      if (v !== null && v !== "" && !/^(summa|totalt|total)/i.test(textAt(grid, cell.r, 0)))
+        out.add(
+          "warning",
+          "activityMissing",
+          `Budgetbeloppet i ${addr(cell.r, cell.c)} saknar verksamhet.`,
+          addr(cell.r, cell.c),
+        );
+      continue;
+    }
+    const label = String(name ?? code ?? "");
+    if (/^(summa|totalt|total)\b/i.test(label)) continue;
+    const parsed =
+      typeof v === "number"
+        ? { kind: "number" as const, value: v, percent: false }
+        : isErrorValue(v) || typeof v === "boolean"
+          ? null
+          : parseSwedishNumber(v);
+    if (!parsed || parsed.kind !== "number") {
+      if (parsed?.kind === "missing") continue;
+      out.add(
+        "error",
+        "amountUnreadable",
+        `Budgetbeloppet i ${addr(cell.r, cell.c)} ("${textAt(grid, cell.r, cell.c)}") är inget tal.`,
+        addr(cell.r, cell.c),
+      );
+      continue;
+    }
+    const p = periodOf(cell, cell.r);
+    if (p === null) {
+      out.add(
+        "error",
+        "budgetYearMissing",
+        `Budgetåret för ${addr(cell.r, cell.c)} framgår inte (rubrik, årskolumn eller bladnamn).`,
+        addr(cell.r, cell.c),
+      );
+      continue;
+    }
+    const k = registry.key(code, name);
+    period[count] = p;
+    activity[count] = k;
+    amount[count] = parsed.value * factor;
+    sourceRow[count] = cell.r;
+    count++;
+  }
+  return {
+    columns: {
+      sheet: grid.sheet,
+      length: count,
+      period: period.slice(0, count),
+      activity: activity.slice(0, count),
+      accountClass: new Int8Array(count).fill(CLASS_UNKNOWN),
+      version: new Int8Array(count).fill(VERSION_BUDGET),
+      amount: amount.slice(0, count),
+      volume: null,
+      sourceRow: sourceRow.slice(0, count),
+    },
+    findings: out.finish(grid.sheet),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Ledger reading: Grids → detected tables → typed columns → monthly series per report row.
+ * The entry point for the CLI and the pane is readLedger().
+ */
+import type { Finding } from "../../domain/findings";
+import type { Grid } from "../../workbook/grid";
+import { aggregateLedger, type LedgerAggregate } from "./aggregate";
+import {
+  ActivityRegistry,
+  readAnnualBudget,
+  readLedgerColumns,
+  readWideBudget,
+  type LedgerColumns,
+} from "./columns";
+import { detectLedgerTable, type LedgerTableLayout } from "./detect";
+import type { PeriodIndex } from "./periods";
+import { defaultRowDivision, readRowDivision, resolveRowDivision, type RowDivision } from "./rowDivision";
+
+export * from "./aggregate";
+export * from "./columns";
+export * from "./detect";
+export * from "./periods";
+export * from "./rowDivision";
+
+export interface DetectedTable {
+  sheet: string;
+  layout: LedgerTableLayout;
+}
+
+export interface LedgerReadResult extends LedgerAggregate {
+  /** Every table recognised, in grid order. */
+  tables: DetectedTable[];
+  /** The row division used. */
+  rowDivision: RowDivision;
+  /** Where it came from: given by the caller, a Radindelning sheet, or built from the verksamheter. */
+  rowDivisionSource: "given" | "sheet" | "default";
+  registry: ActivityRegistry;
+  /** Booking rows read (actual, budget and forecast rows together). */
+  bookingRows: number;
+}
+
+export interface ReadLedgerOptions {
+  /** Actuals after this month are left out. */
+  asOf?: PeriodIndex | null;
+  /** Overrides a Radindelning sheet. */
+  rowDivision?: RowDivision;
+}
+
+/** Reads every ledger, budget and row-division table among the grids and aggregates them. */
+export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = {}): LedgerReadResult {
+  const findings: Finding[] = [];
+  const registry = new ActivityRegistry();
+  const columns: LedgerColumns[] = [];
+  const tables: DetectedTable[] = [];
+  let sheetDivision: RowDivision | null = null;
+  for (const grid of grids) {
+    const detected = detectLedgerTable(grid);
+    findings.push(...detected.findings);
+    const layout = detected.layout;
+    if (!layout) continue;
+    tables.push({ sheet: grid.sheet, layout });
+    if (layout.kind === "rowDivision") {
+      const read = readRowDivision(grid, layout);
+      findings.push(...read.findings);
+      sheetDivision = read.division;
+      continue;
+    }
+    const read =
+      layout.kind === "ledger"
+        ? readLedgerColumns(grid, layout, registry)
+        : layout.kind === "annualBudget"
+          ? readAnnualBudget(grid, layout, registry)
+          : readWideBudget(grid, layout, registry);
+    findings.push(...read.findings);
+    columns.push(read.columns);
+  }
+  if (!tables.some((t) => t.layout.kind === "ledger")) {
+    findings.push({
+      severity: "error",
+      code: "ledgerNotFound",
+      message:
+        "Ingen huvudbok hittades: det behövs en tabell med kolumner för period, verksamhet och belopp.",
+      cell: null,
+    });
+  }
+  const rowDivision = options.rowDivision ?? sheetDivision ?? defaultRowDivision(registry);
+  const resolved = resolveRowDivision(rowDivision, registry);
+  findings.push(...resolved.findings);
+  const aggregate = aggregateLedger(columns, resolved, { asOf: options.asOf });
+  return {
+    ...aggregate,
+    findings: [...findings, ...aggregate.findings],
+    tables,
+    rowDivision,
+    rowDivisionSource: options.rowDivision ? "given" : sheetDivision ? "sheet" : "default",
+    registry,
+    bookingRows: columns.reduce((s, c) => s + c.length, 0),
+  };
+}
