@@ -1,0 +1,42 @@
+/** namnd: the add-in's pipeline on .xlsx files, for automation, demos and checks. */
+import { generate } from "./commands/generate";
+import { inspect } from "./commands/inspect";
+import { type CliIO, EXIT_USAGE, processIO, UsageError } from "./io";
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { inspect, generate };
+
+const HELP = `namnd – Nämnduppföljning på .xlsx-filer
+
+  namnd inspect <fil.xlsx> [--json]
+  namnd generate <in.xlsx> -o <ut.xlsx> [--json] [--unit mnkr|tkr] [--decimals 0|1]
+  namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
+  namnd check-indicators <in.xlsx> [-o ut.xlsx] [--json]`;
+
+export function registerCommand(name: string, command: Command): void {
+  COMMANDS[name] = command;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(HELP);
+    return name ? 0 : EXIT_USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Okänt kommando "${name}".\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return EXIT_USAGE;
+    }
+    io.err(`Oväntat fel: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_USAGE;
+  }
+}
