@@ -135,6 +135,7 @@ function main(argv) {
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();
+    setTimeout(() => process.exit(0), 2000).unref();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -3,6 +3,9 @@
  * Debian's Chromium driven by playwright-core, with every request that does not go to the local
  * server aborted and recorded, so a test can assert "no network call".
  *
+ * README screenshots: `UPDATE_README_SCREENSHOTS=1 npm run test:browser` copies every screenshot
+ * to docs/images/ as well (the README shows docs/images/pane-preview.png); commit them by hand.
+ *
  * Needs a dist/ built with office.js served locally: `npm run test:browser` builds it first
  * (`npm run build:preview`). The demo workbook is demo/demo.xlsx, or the file in DEMO_XLSX.
  */
@@ -15,6 +18,8 @@ import { type BrowserContext, type Page, chromium } from "playwright-core";
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const RESULTS_DIR = path.join(ROOT, "test-results");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** With UPDATE_README_SCREENSHOTS=1, screenshots are also copied here for the README. */
+export const README_IMAGES_DIR = path.join(ROOT, "docs", "images");
 export const DEMO_XLSX = path.resolve(process.env.DEMO_XLSX || path.join(ROOT, "demo", "demo.xlsx"));
 
 const CHROMIUM_ARGS = [
@@ -158,6 +163,10 @@ export async function startPreview(options: { demoXlsx?: string } = {}): Promise
       fs.mkdirSync(RESULTS_DIR, { recursive: true });
       const file = path.join(RESULTS_DIR, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
+      if (process.env.UPDATE_README_SCREENSHOTS === "1") {
+        fs.mkdirSync(README_IMAGES_DIR, { recursive: true });
+        fs.copyFileSync(file, path.join(README_IMAGES_DIR, `${name}.png`));
+      }
       return file;
     },
     async close() {
