@@ -1,0 +1,346 @@
+/**
+ * Kontrollera indikatorer: reads the indicator tables (saved mapping, else detection), judges
+ * every indicator, marks each status cell with a fill and the reason as a note (no value is
+ * changed), and writes the Målavstämning sheet. The fills and notes it replaces are saved so
+ * clearIndicatorMarks can restore them. The number of port calls does not grow with the number
+ * of indicators: one read per sheet, one markCells per sheet, one sheet write, one settings write.
+ */
+import { cleanText, normaliseKey } from "../domain/indicators/text";
+import type { GoodDirection } from "../domain/indicators/direction";
+import type { IndicatorStatus } from "../domain/indicators/judge";
+import type { KoladaData } from "../domain/indicators/kolada";
+import { buildIndicatorModel } from "../mapping/indicators/detect";
+import { evaluateIndicators } from "../mapping/indicators/evaluate";
+import {
+  INDICATORS_KEY,
+  type IndicatorSettings,
+  OWNED_SHEETS_KEY,
+  ownedSheets,
+  parseIndicatorSettings,
+  parseSettingsObject,
+} from "../mapping/indicators/mapping";
+import type { Finding } from "../mapping/indicators/model";
+import {
+  MALAVSTAMNING_SHEET,
+  MANUAL_COLUMN_HEADER,
+  STATUS_COLORS,
+  STATUS_TEXT,
+  buildMalavstamningSpec,
+} from "../report/malavstamning";
+import type { Grid } from "../workbook/grid";
+import { textAt } from "../workbook/grid";
+import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook/port";
+import { SETTINGS_SHEET } from "../workbook/settingsSheet";
+
+export interface CheckIndicatorsOptions {
+  /** Detect on the active sheet only (the ribbon), instead of all visible sheets. Ignored with a saved mapping. */
+  activeSheetOnly?: boolean;
+  /** Colour the status cells (default true). */
+  mark?: boolean;
+  /** Write the Målavstämning sheet (default true). */
+  writeSummary?: boolean;
+  /** Comparison values read from a Kolada file. */
+  kolada?: KoladaData | null;
+}
+
+/** The CLI contract (`namnd check-indicators --json`): keep the shape exactly. */
+export interface IndicatorCheckReport {
+  indicators: {
+    goal: string;
+    indicator: string;
+    cell: string;
+    latest: { period: string; text: string } | null;
+    target: { text: string; kind: string } | null;
+    status: IndicatorStatus;
+    reason: string;
+  }[];
+  goals: { goal: string; suggested: string; manual: string | null }[];
+  findings: { severity: string; code: string; message: string; cell: string | null }[];
+}
+
+/** Settings key inside `indicators` with what the Målavstämning sheet showed as manual assessments. */
+const SHOWN_MANUAL_KEY = "shownManual";
+
+interface LoadedSettings {
+  all: Record<string, unknown>;
+  indicators: IndicatorSettings;
+  /** Goal key → manual text as last written to the sheet (to tell the economist's edits apart). */
+  shownManual: Record<string, string>;
+}
+
+async function loadSettings(port: WorkbookPort): Promise<LoadedSettings> {
+  const all = parseSettingsObject(await port.readSettings());
+  const raw = all[INDICATORS_KEY];
+  let shownManual: Record<string, string> = {};
+  let rest: unknown = raw;
+  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    const { [SHOWN_MANUAL_KEY]: shown, ...others } = raw as Record<string, unknown>;
+    if (shown && typeof shown === "object" && !Array.isArray(shown)) {
+      shownManual = Object.fromEntries(
+        Object.entries(shown as Record<string, unknown>).filter(
+          (e): e is [string, string] => typeof e[1] === "string",
+        ),
+      );
+    }
+    rest = others;
+  }
+  return { all, indicators: parseIndicatorSettings(rest), shownManual };
+}
+
+async function saveSettings(port: WorkbookPort, loaded: LoadedSettings): Promise<void> {
+  const all = {
+    ...loaded.all,
+    [INDICATORS_KEY]: { ...loaded.indicators, [SHOWN_MANUAL_KEY]: loaded.shownManual },
+  };
+  await port.writeSettings(JSON.stringify(all));
+}
+
+/** The manual assessments typed into an earlier Målavstämning sheet, by goal key ("" = cleared). */
+function manualFromSheet(grid: Grid): Map<string, string> {
+  const out = new Map<string, string>();
+  const rows = grid.values.length;
+  let header = -1;
+  let goalCol = -1;
+  let manualCol = -1;
+  for (let r = 0; r < rows && header < 0; r++) {
+    const width = grid.values[r].length;
+    for (let c = 0; c < width; c++) {
+      const t = cleanText(textAt(grid, r, c));
+      if (t === MANUAL_COLUMN_HEADER) manualCol = c;
+      if (t === "Nämndmål") goalCol = c;
+    }
+    if (manualCol >= 0 && goalCol >= 0) header = r;
+    else {
+      manualCol = -1;
+      goalCol = -1;
+    }
+  }
+  if (header < 0) return out;
+  let currentGoal: string | null = null;
+  for (let r = header + 1; r < rows; r++) {
+    const goal = cleanText(textAt(grid, r, goalCol));
+    if (goal !== "" && goal !== currentGoal) {
+      currentGoal = goal;
+      // The manual text sits on a goal's first row; that row speaks for the goal.
+      out.set(normaliseKey(goal), cleanText(textAt(grid, r, manualCol)));
+    }
+  }
+  return out;
+}
+
+function chooseSummaryName(
+  settings: IndicatorSettings,
+  existing: Set<string>,
+  owned: string[],
+): { name: string; exists: boolean } {
+  if (settings.summarySheet && owned.includes(settings.summarySheet) && existing.has(settings.summarySheet)) {
+    return { name: settings.summarySheet, exists: true };
+  }
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? MALAVSTAMNING_SHEET : `${MALAVSTAMNING_SHEET} (${n})`;
+    if (!existing.has(name)) return { name, exists: false };
+    if (owned.includes(name)) return { name, exists: true };
+  }
+}
+
+const cellKey = (m: { row: number; col: number }) => `${m.row}:${m.col}`;
+
+/** The Kontrollera indikatorer command. */
+export async function checkIndicators(
+  port: WorkbookPort,
+  options: CheckIndicatorsOptions = {},
+): Promise<IndicatorCheckReport> {
+  const loaded = await loadSettings(port);
+  const settings = loaded.indicators;
+  const owned = ownedSheets(loaded.all);
+  const sheets = await port.listSheets();
+  const existing = new Set(sheets.map((s) => s.name));
+  const appFindings: Finding[] = [];
+
+  // Which sheets to read: the saved mapping's, the active one, or every visible sheet not ours.
+  let toRead: string[];
+  if (settings.tables)
+    toRead = [...new Set(settings.tables.map((t) => t.sheet))].filter((s) => existing.has(s));
+  else if (options.activeSheetOnly) {
+    const active = await port.activeSheet();
+    toRead = active && !owned.includes(active) ? [active] : [];
+  } else {
+    toRead = sheets
+      .filter((s) => s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.includes(s.name))
+      .map((s) => s.name);
+  }
+  const grids: Grid[] = [];
+  for (const sheet of toRead) {
+    const grid = await port.readUsedRange(sheet, { formatting: true });
+    if (grid) grids.push(grid);
+  }
+  const model = buildIndicatorModel(grids, settings.tables);
+
+  const writeSummary = options.writeSummary !== false;
+  const summary = chooseSummaryName(settings, existing, owned);
+  if (writeSummary && summary.exists) {
+    const previous = await port.readUsedRange(summary.name);
+    if (previous) {
+      for (const [key, text] of manualFromSheet(previous)) {
+        if (text === (loaded.shownManual[key] ?? "")) continue;
+        // The economist changed the sheet since we wrote it: that wins, an emptied cell clears.
+        if (text === "") delete settings.manualAssessments[key];
+        else settings.manualAssessments[key] = text;
+      }
+    }
+  }
+
+  const evaluation = evaluateIndicators(model, {
+    directions: settings.directions,
+    manualAssessments: settings.manualAssessments,
+    kolada: options.kolada
+      ? { data: options.kolada, kpis: settings.kolada.kpis, groupId: settings.kolada.groupId }
+      : null,
+  });
+
+  if (options.mark !== false) {
+    const bySheet = new Map<string, CellMark[]>();
+    for (const r of evaluation.indicators) {
+      const c = r.indicator.statusCell;
+      const marks = bySheet.get(c.sheet) ?? [];
+      const note = `${STATUS_TEXT[r.judgement.status]}: ${r.judgement.reason}`;
+      const mark: CellMark = { row: c.row, col: c.col, fill: STATUS_COLORS[r.judgement.status].fill, note };
+      const same = marks.findIndex((m) => m.row === c.row && m.col === c.col);
+      if (same >= 0) marks[same] = mark;
+      else marks.push(mark);
+      bySheet.set(c.sheet, marks);
+    }
+    const sheetsToTouch = new Set([...bySheet.keys(), ...Object.keys(settings.replacedMarks)]);
+    for (const sheet of [...sheetsToTouch].sort()) {
+      const marks = bySheet.get(sheet) ?? [];
+      const saved = settings.replacedMarks[sheet] ?? [];
+      const wanted = new Set(marks.map(cellKey));
+      // Cells we marked before but not now get their originals back in the same call.
+      const restore = saved.filter((m) => !wanted.has(cellKey(m)));
+      if (!existing.has(sheet)) {
+        delete settings.replacedMarks[sheet];
+        continue;
+      }
+      try {
+        const previous = await port.markCells(sheet, [...marks, ...restore]);
+        const before = new Map(previous.map((p) => [cellKey(p), p]));
+        const savedKeys = new Set(saved.map(cellKey));
+        // Keep the first originals: on a rerun the "previous" fill is our own mark.
+        const kept = saved.filter((m) => wanted.has(cellKey(m)));
+        for (const m of marks) {
+          if (savedKeys.has(cellKey(m))) continue;
+          const p = before.get(cellKey(m));
+          kept.push({ row: m.row, col: m.col, fill: p?.fill ?? null, note: p?.note ?? null });
+        }
+        if (kept.length > 0) settings.replacedMarks[sheet] = kept;
+        else delete settings.replacedMarks[sheet];
+      } catch (e) {
+        if (!(e instanceof SheetMissingError)) throw e;
+        delete settings.replacedMarks[sheet];
+      }
+    }
+  }
+
+  const shown: Record<string, string> = {};
+  if (writeSummary) {
+    const goals = evaluation.goals.map((g) => ({
+      area: g.goal.area,
+      goal: g.goal.name,
+      suggested: g.suggested,
+      manual: g.manual,
+      final: g.final,
+    }));
+    for (const g of evaluation.goals) if (g.manual) shown[g.goal.key] = g.manual;
+    const spec = buildMalavstamningSpec({
+      name: summary.name,
+      goals,
+      rows: evaluation.indicators.map((r) => ({
+        area: r.goal.area,
+        goal: r.goal.name,
+        indicator: r.indicator.name,
+        latest: r.judgement.latest
+          ? { period: r.judgement.latest.label, text: cleanText(r.judgement.latest.value.text) }
+          : null,
+        target: r.judgement.target ? cleanText(r.judgement.target.text) : null,
+        status: r.judgement.status,
+        reason: r.judgement.reason,
+      })),
+    });
+    await port.writeSheet(spec, { replace: summary.exists });
+    settings.summarySheet = summary.name;
+    if (!owned.includes(summary.name)) owned.push(summary.name);
+    loaded.shownManual = shown;
+  }
+  loaded.all = { ...loaded.all, [OWNED_SHEETS_KEY]: owned };
+  await saveSettings(port, loaded);
+
+  return {
+    indicators: evaluation.indicators.map((r) => ({
+      goal: r.goal.name,
+      indicator: r.indicator.name,
+      cell: r.indicator.statusCell.address,
+      latest: r.judgement.latest
+        ? { period: r.judgement.latest.label, text: cleanText(r.judgement.latest.value.text) }
+        : null,
+      target: r.judgement.target
+        ? { text: cleanText(r.judgement.target.text), kind: r.judgement.target.kind }
+        : null,
+      status: r.judgement.status,
+      reason: r.judgement.reason,
+    })),
+    goals: evaluation.goals.map((g) => ({ goal: g.goal.name, suggested: g.suggested, manual: g.manual })),
+    findings: [...model.findings, ...appFindings].map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      cell: f.cell,
+    })),
+  };
+}
+
+/** Ta bort markeringar: puts back the fills and notes the marks replaced. Returns the number of cells restored. */
+export async function clearIndicatorMarks(port: WorkbookPort): Promise<number> {
+  const loaded = await loadSettings(port);
+  const settings = loaded.indicators;
+  let restored = 0;
+  const sheets = new Set((await port.listSheets()).map((s) => s.name));
+  for (const [sheet, marks] of Object.entries(settings.replacedMarks).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (sheets.has(sheet) && marks.length > 0) {
+      try {
+        await port.markCells(sheet, marks);
+        restored += marks.length;
+      } catch (e) {
+        if (!(e instanceof SheetMissingError)) throw e;
+      }
+    }
+  }
+  settings.replacedMarks = {};
+  await saveSettings(port, loaded);
+  return restored;
+}
+
+/** The pane's "higher/lower is better" per indicator (null removes the override). */
+export async function setIndicatorDirection(
+  port: WorkbookPort,
+  indicatorKey: string,
+  direction: GoodDirection | null,
+): Promise<void> {
+  const loaded = await loadSettings(port);
+  if (direction) loaded.indicators.directions[indicatorKey] = direction;
+  else delete loaded.indicators.directions[indicatorKey];
+  await saveSettings(port, loaded);
+}
+
+/** The pane's manual assessment (manuell bedömning) per goal (null or "" removes it). */
+export async function setGoalAssessment(
+  port: WorkbookPort,
+  goalKey: string,
+  text: string | null,
+): Promise<void> {
+  const loaded = await loadSettings(port);
+  if (text && text.trim() !== "") loaded.indicators.manualAssessments[goalKey] = text.trim();
+  else delete loaded.indicators.manualAssessments[goalKey];
+  await saveSettings(port, loaded);
+}
