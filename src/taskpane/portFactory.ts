@@ -66,8 +66,26 @@ export async function detectHostMode(timeoutMs = 4000): Promise<HostMode> {
   });
   try {
     const info = await Promise.race([Office.onReady().catch(() => null), timeout]);
-    return info !== null && info.host === Office.HostType.Excel ? "excel" : "preview";
+    if (info !== null && info.host === Office.HostType.Excel) return "excel";
+    muteOfficeTelemetry();
+    return "preview";
   } finally {
     clearTimeout(timer);
   }
+}
+
+interface OfficeJsInternals {
+  OSF?: { Logger?: { ulsEndpoint?: { loadProxyFrame?: () => void } | null } };
+  OSFAppTelemetry?: { enableTelemetry?: boolean };
+}
+
+/**
+ * Outside Office, office.js still loads its telemetry proxy (an iframe on a Microsoft host) 3 s
+ * after start. The preview must not call anything but its own server, so switch that off.
+ */
+function muteOfficeTelemetry(): void {
+  const w = window as unknown as OfficeJsInternals;
+  const endpoint = w.OSF?.Logger?.ulsEndpoint;
+  if (endpoint) endpoint.loadProxyFrame = () => undefined;
+  if (w.OSFAppTelemetry) w.OSFAppTelemetry.enableTelemetry = false;
 }

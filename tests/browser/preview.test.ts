@@ -58,6 +58,8 @@ describe("preview pane (no Excel)", () => {
     const shot = await s.screenshot("pane-preview");
     expect(fs.statSync(shot).size).toBeGreaterThan(5_000);
 
+    // office.js starts its telemetry iframe 3 s after loading: wait past that before asserting.
+    await page.waitForTimeout(4_000);
     expect(s.outsideRequests).toEqual([]);
     expect(s.pageErrors).toEqual([]);
   });
