@@ -195,7 +195,9 @@ export abstract class FakeClientObject<T> {
     this.ctx.enqueue({
       info: { kind: "set", target: this.path, member },
       request: { set: member, on: this.path, value },
-      run: () => apply(this.target()),
+      run: () => {
+        apply(this.target());
+      },
     });
   }
 
@@ -203,7 +205,9 @@ export abstract class FakeClientObject<T> {
     this.ctx.enqueue({
       info: { kind: "call", target: this.path, member },
       request: { call: member, on: this.path, args },
-      run: () => apply(this.target()),
+      run: () => {
+        apply(this.target());
+      },
     });
   }
 }

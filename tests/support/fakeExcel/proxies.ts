@@ -85,6 +85,13 @@ function uniform<V>(t: RangeTarget, get: (f: CellFormat | undefined) => V): V | 
   return result;
 }
 
+function formatOf(sheet: SheetState, row: number, col: number): string {
+  // Most seeded sheets have no formats: skip building a key per cell.
+  return sheet.numberFormats.size === 0
+    ? "General"
+    : (sheet.numberFormats.get(cellKey(row, col)) ?? "General");
+}
+
 function rangeAddress(t: RangeTarget): string {
   return `${formatSheetName(t.sheet.name)}!${formatRect(t.rect)}`;
 }
@@ -143,7 +150,9 @@ export class FakeApplication implements XApplication {
     this.ctx.enqueue({
       info: { kind: "call", target: "application", member: "suspendApiCalculationUntilNextSync" },
       request: { call: "suspendApiCalculationUntilNextSync" },
-      run: () => this.onCalcSuspended(),
+      run: () => {
+        this.onCalcSuspended();
+      },
     });
   }
 }
@@ -479,7 +488,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements XRange {
         cells2D(t, (r, c) =>
           displayText(t.sheet.getValue(r, c), t.sheet.numberFormats.get(cellKey(r, c)) ?? "General"),
         ),
-      numberFormat: (t) => cells2D(t, (r, c) => t.sheet.numberFormats.get(cellKey(r, c)) ?? "General"),
+      numberFormat: (t) => cells2D(t, (r, c) => formatOf(t.sheet, r, c)),
       formulas: (t) =>
         cells2D(t, (r, c) => t.sheet.formulas.get(cellKey(r, c)) ?? t.sheet.getValue(r, c) ?? ""),
     };

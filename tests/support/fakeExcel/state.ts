@@ -347,6 +347,8 @@ export function displayText(value: StoredValue | undefined, format: string): str
 }
 
 function generalNumber(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
+  const plain = String(value);
+  // General shows up to 11 characters; shorter numbers print as JavaScript prints them.
+  if (plain.length <= 11 && !plain.includes("e")) return plain;
   return String(Number(value.toPrecision(10)));
 }
