@@ -1,11 +1,12 @@
 /** namnd: the add-in's pipeline on .xlsx files, for automation, demos and checks. */
+import { forecast } from "./commands/forecast";
 import { generate } from "./commands/generate";
 import { inspect } from "./commands/inspect";
 import { type CliIO, EXIT_USAGE, processIO, UsageError } from "./io";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { inspect, generate };
+const COMMANDS: Record<string, Command> = { inspect, generate, forecast };
 
 const HELP = `namnd – Nämnduppföljning på .xlsx-filer
 

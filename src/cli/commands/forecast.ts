@@ -1,0 +1,44 @@
+/**
+ * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
+ * Exit 0 with a forecast; 1 when an error finding leaves nothing to forecast; 2 usage or unreadable file.
+ */
+import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
+import { hasErrors } from "../../domain/findings";
+import { formatSwedishNumber } from "../../domain/numbers";
+import type { Grid } from "../../workbook/grid";
+import { SETTINGS_SHEET } from "../../workbook/settingsSheet";
+import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
+import { openWorkbook } from "../openWorkbook";
+
+const USAGE = `Användning: namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method ${METHOD_CHOICES.join("|")}] [--json]`;
+
+export async function forecast(argv: string[], io: CliIO): Promise<number> {
+  const { positional, flags } = parseArgs(argv, { values: ["as-of", "method"], booleans: ["json"] });
+  if (positional.length !== 1) throw new UsageError(USAGE);
+  const asOf = flags["as-of"];
+  if (typeof asOf !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) {
+    throw new UsageError(`--as-of ska anges som ÅÅÅÅ-MM, t.ex. 2023-03. ${USAGE}`);
+  }
+  const method = (flags.method ?? "auto") as MethodChoice;
+  if (!METHOD_CHOICES.includes(method)) throw new UsageError(`Okänd metod "${String(flags.method)}". ${USAGE}`);
+
+  const port = await openWorkbook(positional[0]);
+  const grids: Grid[] = [];
+  for (const sheet of await port.listSheets()) {
+    if (sheet.name === SETTINGS_SHEET || sheet.visibility !== "visible" || !sheet.usedRange) continue;
+    grids.push(await port.readRange(sheet.name, sheet.usedRange));
+  }
+  const result = forecastFromGrids(grids, { asOf, method });
+  if (flags.json) io.out(JSON.stringify(result));
+  for (const f of result.findings) {
+    if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
+  }
+  if (hasErrors(result.findings) && result.rows.length === 0) return EXIT_BLOCKED;
+  if (!flags.json) {
+    const mnkr = (kr: number) => `${formatSwedishNumber(kr / 1e6, 1)} mnkr`;
+    io.out(`Prognos per ${result.asOf}`);
+    for (const row of result.rows) io.out(`  ${row.label}: ${mnkr(row.forecast)} (${row.method})`);
+    io.out(`  Totalt: ${mnkr(result.total.forecast)}`);
+  }
+  return EXIT_OK;
+}
