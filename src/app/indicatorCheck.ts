@@ -218,6 +218,14 @@ export async function checkIndicators(
       // Cells we marked before but not now get their originals back in the same call.
       const restore = saved.filter((m) => !wanted.has(cellKey(m)));
       if (!existing.has(sheet)) {
+        if (saved.length > 0) {
+          appFindings.push({
+            severity: "warning",
+            code: "marks-sheet-missing",
+            message: `Bladet "${sheet}" finns inte längre; dess sparade ursprungliga fyllningar kan inte återställas.`,
+            cell: null,
+          });
+        }
         delete settings.replacedMarks[sheet];
         continue;
       }
