@@ -1,6 +1,10 @@
 /** Four projects so each kind of test can be run (and fail) on its own. */
 const tsJest = { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }] };
-const common = { transform: tsJest, testEnvironment: "node", moduleFileExtensions: ["ts", "tsx", "js", "json"] };
+const common = {
+  transform: tsJest,
+  testEnvironment: "node",
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+};
 module.exports = {
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/tests/unit/**/*.test.ts"] },

@@ -16,12 +16,18 @@ async function bigWorkbook(rows: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Stor tabell");
   ws.getCell("A1").value = "Belopp i kr";
-  ["Verksamhet", "Redovisat jan-aug 2024", "Budget jan-aug 2024", "Budget 2024", "Prognos helår 2024", "Bokslut 2023"].forEach(
-    (h, c) => (ws.getCell(3, c + 1).value = h),
-  );
+  [
+    "Verksamhet",
+    "Redovisat jan-aug 2024",
+    "Budget jan-aug 2024",
+    "Budget 2024",
+    "Prognos helår 2024",
+    "Bokslut 2023",
+  ].forEach((h, c) => (ws.getCell(3, c + 1).value = h));
   for (let r = 0; r < rows; r++) {
     ws.getCell(4 + r, 1).value = `Verksamhet ${r + 1}`;
-    for (let c = 0; c < 5; c++) ws.getCell(4 + r, c + 2).value = 100000 + ((r * 7919 + c * 104729) % 900000) + 0.37;
+    for (let c = 0; c < 5; c++)
+      ws.getCell(4 + r, c + 2).value = 100000 + ((r * 7919 + c * 104729) % 900000) + 0.37;
   }
   ws.getCell(4 + rows, 1).value = "Summa nettokostnader";
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -37,6 +43,8 @@ export async function run(rows = 5000): Promise<DriftsammandragFigures> {
   const generateMs = performance.now() - started;
   clearInterval(timer);
   if (result.written.length !== 2) throw new Error(`väntade två blad, fick ${result.written.join(", ")}`);
+  const posts = result.reports[0].rows.filter((r) => r.role === "post").length;
+  if (posts !== rows) throw new Error(`väntade ${rows} verksamhetsrader, fick ${posts}`);
   return { rows, generateMs, peakRssMb: Math.round(peak / 1e6) };
 }
 

@@ -14,7 +14,6 @@ import type { BudgetMapping } from "../mapping/budget/mapping";
 import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandrag";
 import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedRange } from "../workbook/address";
-import type { Grid } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
 import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 import { loadSettings, saveSettings, type Settings } from "./settings";
@@ -58,18 +57,32 @@ export async function detectSources(port: WorkbookPort, settings: Settings): Pro
     (s) =>
       s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.has(s.name) && s.usedRange !== null,
   );
-  const grids: Grid[] = [];
+  const candidates: SourceCandidate[] = [];
   for (const s of sheets) {
     const used = s.usedRange!;
-    const range = {
+    const window = {
       top: 0,
       left: 0,
       bottom: Math.min(used.bottom, DETECT_ROWS - 1),
       right: Math.min(used.right, DETECT_COLS - 1),
     };
-    grids.push(await port.readRange(s.name, range, { formatting: true }));
+    let tables = detectBudgetTables(await port.readRange(s.name, window, { formatting: true }));
+    // A table that runs to the edge of the window goes on below it: read the whole sheet.
+    const clipped = tables.some(
+      (t) => t.mapping.range.bottom >= window.bottom || t.mapping.range.right >= window.right,
+    );
+    if (clipped && (used.bottom > window.bottom || used.right > window.right)) {
+      tables = detectBudgetTables(
+        await port.readRange(
+          s.name,
+          { top: 0, left: 0, bottom: used.bottom, right: used.right },
+          { formatting: true },
+        ),
+      );
+    }
+    candidates.push({ sheet: s.name, tables });
   }
-  return grids.map((grid) => ({ sheet: grid.sheet, tables: detectBudgetTables(grid) }));
+  return candidates;
 }
 
 /** Picks the most convincing table; two tables on that sheet are ambiguous and block. */

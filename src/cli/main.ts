@@ -1,4 +1,5 @@
 /** namnd: the add-in's pipeline on .xlsx files, for automation, demos and checks. */
+import { checkIndicators } from "./commands/checkIndicators";
 import { forecast } from "./commands/forecast";
 import { generate } from "./commands/generate";
 import { inspect } from "./commands/inspect";
@@ -6,7 +7,12 @@ import { type CliIO, EXIT_USAGE, processIO, UsageError } from "./io";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { inspect, generate, forecast };
+const COMMANDS: Record<string, Command> = {
+  inspect,
+  generate,
+  forecast,
+  "check-indicators": checkIndicators,
+};
 
 const HELP = `namnd – Nämnduppföljning på .xlsx-filer
 

@@ -9,7 +9,19 @@ export type ParsedNumber =
   | { kind: "invalid"; text: string };
 
 /** Tokens that mean "no data" (I.U. = ingen uppgift). Compared case-insensitively, without spaces and dots. */
-const MISSING_TOKENS = new Set(["iu", "ejmätt", "uppgiftsaknas", "saknas", "-", "–", "—", "−", "x", "..", "ejmatt"]);
+const MISSING_TOKENS = new Set([
+  "iu",
+  "ejmätt",
+  "uppgiftsaknas",
+  "saknas",
+  "-",
+  "–",
+  "—",
+  "−",
+  "x",
+  "..",
+  "ejmatt",
+]);
 
 /** Characters used as thousands separators: space, no-break space, narrow no-break space, thin space. */
 const GROUP_SEPARATORS = /[\u0020\u00A0\u202F\u2009]/g;
@@ -76,7 +88,11 @@ export const MINUS = "\u2212";
  * Formats as the reports do: "1 709", "−20", "8,7". Groups of three with a plain space (the CLI
  * contract's text form), decimal comma, U+2212 minus. Negative zero after rounding prints "0".
  */
-export function formatSwedishNumber(value: number, decimals = 0, options: { groupSeparator?: string } = {}): string {
+export function formatSwedishNumber(
+  value: number,
+  decimals = 0,
+  options: { groupSeparator?: string } = {},
+): string {
   const sep = options.groupSeparator ?? " ";
   const rounded = roundHalfAwayFromZero(value, decimals);
   const negative = rounded < 0;

@@ -117,11 +117,11 @@ function formatNumberCode(code: string, value: number, autoMinus: boolean): stri
       const end = code.indexOf('"', i + 1);
       const lit = code.slice(i + 1, end < 0 ? undefined : end);
       literals.push(lit);
-      pattern += `\u0000${literals.length - 1}\u0000`;
+      pattern += `\uE000${literals.length - 1}\uE000`;
       i = end < 0 ? code.length : end;
     } else if (ch === "\\") {
       literals.push(code[i + 1] ?? "");
-      pattern += `\u0000${literals.length - 1}\u0000`;
+      pattern += `\uE000${literals.length - 1}\uE000`;
       i++;
     } else if (ch === "_" || ch === "*") {
       if (ch === "_") pattern += " ";
@@ -157,7 +157,7 @@ function formatNumberCode(code: string, value: number, autoMinus: boolean): stri
   }
   body = body.replace(/-/g, MINUS);
   // Restore literals after the minus replacement so quoted text keeps its own hyphens.
-  body = body.replace(/\u0000(\d+)\u0000/g, (_, idx: string) => literals[Number(idx)]);
+  body = body.replace(/\uE000(\d+)\uE000/g, (_, idx: string) => literals[Number(idx)]);
   return body.trimEnd();
 }
 

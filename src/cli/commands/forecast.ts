@@ -20,7 +20,8 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--as-of ska anges som ÅÅÅÅ-MM, t.ex. 2023-03. ${USAGE}`);
   }
   const method = (flags.method ?? "auto") as MethodChoice;
-  if (!METHOD_CHOICES.includes(method)) throw new UsageError(`Okänd metod "${String(flags.method)}". ${USAGE}`);
+  if (!METHOD_CHOICES.includes(method))
+    throw new UsageError(`Okänd metod "${String(flags.method)}". ${USAGE}`);
 
   const port = await openWorkbook(positional[0]);
   const grids: Grid[] = [];

@@ -1,0 +1,57 @@
+/**
+ * namnd check-indicators <in.xlsx> [-o out.xlsx] [--json] [--kolada file.json|file.csv]
+ * Judges every indicator; with -o also colours the status cells and writes Målavstämning.
+ * Exit 0 done; 1 an error finding blocked the check; 2 usage or unreadable file.
+ */
+import { readFile } from "node:fs/promises";
+import { checkIndicators as runCheck } from "../../app/indicatorCheck";
+import { type KoladaData, parseKoladaCsv, parseKoladaJson } from "../../domain/indicators";
+import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
+import { openWorkbook } from "../openWorkbook";
+
+const USAGE =
+  "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--json] [--kolada fil.json|fil.csv]";
+
+const STATUS_SV = {
+  met: "uppfyllt",
+  partlyMet: "delvis uppfyllt",
+  notMet: "ej uppfyllt",
+  notAssessed: "ej bedömd",
+};
+
+export async function checkIndicators(argv: string[], io: CliIO): Promise<number> {
+  const { positional, flags } = parseArgs(argv, {
+    values: ["output", "kolada"],
+    booleans: ["json"],
+    aliases: { "-o": "--output" },
+  });
+  if (positional.length !== 1) throw new UsageError(USAGE);
+  const port = await openWorkbook(positional[0]);
+  let kolada: KoladaData | null = null;
+  if (typeof flags.kolada === "string") {
+    let text: string;
+    try {
+      text = await readFile(flags.kolada, "utf8");
+    } catch {
+      throw new UsageError(`Kolada-filen "${flags.kolada}" kan inte läsas.`);
+    }
+    const parsed = flags.kolada.toLowerCase().endsWith(".csv") ? parseKoladaCsv(text) : parseKoladaJson(text);
+    for (const problem of parsed.problems) io.err(`Varning (Kolada): ${problem}`);
+    kolada = parsed.data;
+  }
+  const write = typeof flags.output === "string";
+  const report = await runCheck(port, { mark: write, writeSummary: write, kolada });
+  const blocked = report.findings.some((f) => f.severity === "error") && report.indicators.length === 0;
+  if (write && !blocked) await port.save(flags.output as string);
+
+  if (flags.json) io.out(JSON.stringify(report));
+  for (const f of report.findings) {
+    if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
+  }
+  if (blocked) return EXIT_BLOCKED;
+  if (!flags.json) {
+    for (const i of report.indicators) io.out(`${STATUS_SV[i.status]}: ${i.indicator} – ${i.reason}`);
+    if (write) io.out(`Skrev ${flags.output}`);
+  }
+  return EXIT_OK;
+}
