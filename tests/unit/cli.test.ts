@@ -1,0 +1,101 @@
+/** The CLI contracts of issues 2 and 3, run as a user (or an acceptance check) runs them. */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import { buildBokslut2019, buildQ1_2023 } from "../fixtures/budget/seedWorkbooks";
+
+jest.setTimeout(60_000);
+
+const BIN = join(__dirname, "..", "..", "bin", "namnd.js");
+const dir = mkdtempSync(join(tmpdir(), "namnd-cli-"));
+
+async function namnd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe("namnd generate", () => {
+  it("writes the reports and prints the JSON contract", async () => {
+    const input = await save(buildQ1_2023(), "q1.xlsx");
+    const out = join(dir, "q1-out.xlsx");
+    const r = await namnd("generate", input, "-o", out, "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["reports", "findings"]);
+    expect(json.reports.map((x: { kind: string }) => x.kind)).toEqual(["period", "fullYear"]);
+    const full = json.reports[1];
+    expect(Object.keys(full)).toEqual(["kind", "sheet", "title", "unit", "columns", "rows"]);
+    const total = full.rows.find((row: { role: string }) => row.role === "summa");
+    expect(total.text).toEqual(["1 729", "1 709", "\u221220", "1 671"]);
+    expect(total.values[1]).toBeCloseTo(1709.19, 1);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Driftredovisning", "Driftsammandrag 2023-03", "Driftsammandrag prognos 2023"]),
+    );
+  });
+
+  it("honours --unit tkr and --decimals 1", async () => {
+    const input = await save(buildBokslut2019(), "ar2019.xlsx");
+    const r = await namnd("generate", input, "-o", join(dir, "ar-out.xlsx"), "--json", "--unit", "mnkr", "--decimals", "1");
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout).reports[0];
+    expect(report.unit).toBe("mnkr");
+    expect(report.rows.find((x: { role: string }) => x.role === "summa").text).toEqual(["1 500,1", "1 481,5", "\u221218,7"]);
+  });
+
+  it("exits 1 and writes nothing when an error finding blocks the report", async () => {
+    const wb = buildQ1_2023();
+    wb.getWorksheet("Driftredovisning")!.getCell("C9").value = "se not";
+    const input = await save(wb, "bad.xlsx");
+    const out = join(dir, "bad-out.xlsx");
+    const r = await namnd("generate", input, "-o", out, "--json");
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.reports).toEqual([]);
+    expect(json.findings[0]).toMatchObject({ severity: "error", code: "amountNotNumber", cell: "Driftredovisning!C9" });
+    expect(r.stderr).toMatch(/Driftredovisning!C9/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 with one Swedish line for usage errors and unreadable files", async () => {
+    const notXlsx = join(dir, "x.xlsx");
+    writeFileSync(notXlsx, "inte en arbetsbok");
+    const r1 = await namnd("generate", notXlsx, "-o", join(dir, "y.xlsx"));
+    expect(r1.code).toBe(2);
+    expect(r1.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r1.stderr).toMatch(/inte en Excel-arbetsbok/);
+    const r2 = await namnd("generate", notXlsx);
+    expect(r2.code).toBe(2);
+    const r3 = await namnd("generate", notXlsx, "-o", "y.xlsx", "--unit", "kr");
+    expect(r3.code).toBe(2);
+    const r4 = await namnd("inspect", join(dir, "saknas.xlsx"));
+    expect(r4.code).toBe(2);
+    expect(r4.stderr).toMatch(/kan inte läsas/);
+  });
+});
+
+describe("namnd inspect", () => {
+  it("lists sheets, used ranges and the detected tables", async () => {
+    const input = await save(buildQ1_2023(), "inspect.xlsx");
+    const r = await namnd("inspect", input, "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.sheets[0]).toMatchObject({ name: "Driftredovisning", usedRange: "A1:G22" });
+    expect(json.sheets[0].tables[0]).toMatchObject({ range: "A4:G20", unit: "tkr", rows: 16 });
+  });
+});
