@@ -1,17 +1,82 @@
 /**
  * The work behind the ribbon's ExecuteFunction buttons. Each takes the workbook port and resolves
- * when done (or throws with a message for the user). commands.ts wires them to the manifest's
- * FunctionNames and reports the outcome.
+ * with a Swedish summary when done (or throws with a message for the user). commands.ts wires them
+ * to the manifest's FunctionNames and reports the outcome.
  */
+import { generateDriftsammandrag } from "../app/generate";
+import { checkIndicators as runIndicatorCheck } from "../app/indicatorCheck";
+import { loadSettings } from "../app/settings";
 import type { WorkbookPort } from "../workbook/port";
 import { strings } from "../taskpane/strings";
 
-/** Builds the Driftsammandrag sheet from the saved mapping. */
-export async function createDriftsammandrag(_port: WorkbookPort): Promise<void> {
-  throw new Error(strings.notImplementedYet(strings.commands.createDriftsammandrag));
+/** The part of office.js's Office.addin the handler uses (absent outside Office and in old hosts). */
+interface AddinApi {
+  showAsTaskpane?: () => Promise<void>;
 }
 
-/** Marks each indicator's target status in place. */
-export async function checkIndicators(_port: WorkbookPort): Promise<void> {
-  throw new Error(strings.notImplementedYet(strings.commands.checkIndicators));
+function officeAddin(): AddinApi | null {
+  if (typeof Office === "undefined") return null;
+  const office = Office as unknown as { addin?: AddinApi };
+  return office.addin ?? null;
+}
+
+/** Opens the task pane when the host can (Office.addin.showAsTaskpane); never throws. */
+export async function showTaskpane(addin: AddinApi | null = officeAddin()): Promise<boolean> {
+  if (!addin || typeof addin.showAsTaskpane !== "function") return false;
+  try {
+    await addin.showAsTaskpane();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface RibbonResult {
+  ok: boolean;
+  /** Swedish summary for the user. */
+  message: string;
+}
+
+/**
+ * Regenerates the Driftsammandrag sheets from the saved mapping without opening the pane. Without
+ * a saved mapping it opens the pane (when the host can) and says so.
+ */
+export async function regenerateDriftsammandrag(
+  port: WorkbookPort,
+  openPane: () => Promise<boolean> = () => showTaskpane(),
+): Promise<RibbonResult> {
+  const settings = await loadSettings(port);
+  if (!settings.budget?.mapping) {
+    await openPane();
+    return { ok: false, message: strings.ribbon.noSavedMapping };
+  }
+  const result = await generateDriftsammandrag(port, { write: true });
+  if (result.written.length === 0) {
+    const blocking = result.findings.find((f) => f.severity === "error");
+    const message = blocking
+      ? strings.findingWithCell(blocking.message, blocking.cell)
+      : strings.ribbon.nothingWritten;
+    return { ok: false, message };
+  }
+  return { ok: true, message: strings.ribbon.wrote(result.written) };
+}
+
+/**
+ * The ribbon command. commands.ts records "klart" or the thrown message, so a summary that is not
+ * a success (no saved mapping, blocking finding) is thrown to reach the user.
+ */
+export async function createDriftsammandrag(port: WorkbookPort): Promise<void> {
+  const result = await regenerateDriftsammandrag(port);
+  if (!result.ok) throw new Error(result.message);
+  console.log(result.message);
+}
+
+/** Marks each indicator's target status in place (indicators on the active sheet, or the saved mapping). */
+export async function checkIndicators(port: WorkbookPort): Promise<void> {
+  const report = await runIndicatorCheck(port, { activeSheetOnly: true });
+  const blocking = report.findings.find((f) => f.severity === "error");
+  if (report.indicators.length === 0 && blocking) {
+    throw new Error(strings.findingWithCell(blocking.message, blocking.cell));
+  }
+  console.log(strings.ribbon.checkedIndicators(report.indicators.length));
 }

@@ -49,12 +49,18 @@ function cellStyles(spec: SheetSpec, height: number, width: number): SpecStyle[]
   return grid;
 }
 
-function toCss(style: SpecStyle, numeric: boolean, formatColor: string | null): CssProperties {
+function toCss(
+  style: SpecStyle,
+  numeric: boolean,
+  formatColor: string | null,
+  baseSize: number,
+): CssProperties {
   const css: CssProperties = {};
   if (style.bold) css.fontWeight = "bold";
   if (style.italic) css.fontStyle = "italic";
   if (style.indent) css.paddingLeft = `${style.indent * 1.5 + 0.25}em`;
-  if (style.fontSize) css.fontSize = `${style.fontSize}pt`;
+  // Relative to the sheet's font, so the whole table scales with the table's font size.
+  if (style.fontSize) css.fontSize = `${Math.round((style.fontSize / baseSize) * 100) / 100}em`;
   const color = formatColor ?? style.fontColor;
   if (color) css.color = color;
   if (style.fill) css.backgroundColor = style.fill;
@@ -95,7 +101,7 @@ export function sheetSpecToTable(spec: SheetSpec): HtmlTable {
       const formatted = formatValue(cell.value, cell.numberFormat);
       const merge = mergeAt.get(`${r},${c}`);
       const colSpan = loneText && c === 0 ? width : (merge?.colSpan ?? 1);
-      const style = toCss(styles[r]?.[c] ?? {}, numeric, formatted.color);
+      const style = toCss(styles[r]?.[c] ?? {}, numeric, formatted.color, spec.fontSize);
       if (loneText && c === 0) {
         // Its own style, but the row's borders and fill over the whole width.
         cells.push({ col: c, text: formatted.text, numeric, colSpan, rowSpan: 1, style });

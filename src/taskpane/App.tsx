@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   Body1,
   Caption1,
@@ -20,6 +20,7 @@ import {
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { rangeAddress } from "../workbook/address";
 import { readLastOutcome } from "../commands/outcome";
+import { DriftsammandragFlow } from "./DriftsammandragFlow";
 import type { HostMode } from "./portFactory";
 import { strings } from "./strings";
 
@@ -46,6 +47,8 @@ export function App({ mode, port }: AppProps) {
   const styles = useStyles();
   const [state, setState] = useState<SheetState>({ status: "loading" });
   const [lastCommand] = useState(readLastOutcome);
+  const [sheetsVersion, setSheetsVersion] = useState(0);
+  const refreshSheets = useCallback(() => setSheetsVersion((v) => v + 1), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,7 +61,7 @@ export function App({ mode, port }: AppProps) {
     return () => {
       cancelled = true;
     };
-  }, [port]);
+  }, [port, sheetsVersion]);
 
   return (
     <main className={styles.root}>
@@ -84,6 +87,8 @@ export function App({ mode, port }: AppProps) {
           </MessageBarBody>
         </MessageBar>
       )}
+
+      <DriftsammandragFlow port={port} canUseSelection={mode === "excel"} onWritten={refreshSheets} />
 
       <section aria-labelledby="sheets-heading">
         <Subtitle2 as="h2" id="sheets-heading">

@@ -2,6 +2,12 @@
  * Every Swedish string the user sees in the pane and from the ribbon commands. Keep UI text here
  * only, so wording can be reviewed (and one day translated) in one place.
  */
+/** "A", "A och B", "A, B och C". */
+function joinSwedish(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} och ${items[items.length - 1]}`;
+}
+
 export const strings = {
   appTitle: "Nämnduppföljning",
   starting: "Startar …",
@@ -19,6 +25,90 @@ export const strings = {
   emptySheet: "tomt",
   noSheets: "Arbetsboken har inga blad.",
   visibility: { visible: "synligt", hidden: "dolt", veryHidden: "mycket dolt" },
+
+  flow: {
+    heading: "Driftsammandrag",
+    steps: { source: "Källa", mapping: "Mappning", preview: "Förhandsgranska", create: "Skapa blad" },
+    next: "Nästa",
+    back: "Tillbaka",
+    readingSources: "Letar efter tabeller …",
+    computing: "Räknar fram driftsammandraget …",
+    writing: "Skriver bladen …",
+  },
+  source: {
+    intro: "Tabeller som ser ut som ett driftsammandrag. Den mest sannolika är förvald.",
+    noTables: "Ingen tabell hittades automatiskt. Markera tabellen i Excel och välj Använd markeringen.",
+    savedMapping: "Sparad mappning",
+    useSelection: "Använd markeringen",
+    useSelectionPreviewHint: "I förhandsgranskningen finns ingen markering.",
+    noSelection: "Ingen markering: markera tabellen i Excel först.",
+    nothingInSelection: (range: string): string =>
+      `Ingen tabell med verksamheter och belopp hittades i ${range}.`,
+    tableSummary: (rows: number, columns: number, unit: string): string =>
+      `${rows} rader, ${columns} beloppskolumner, ${unit}`,
+  },
+  mapping: {
+    columnsHeading: "Kolumner",
+    rowsHeading: "Rader",
+    settingsHeading: "Enhet och tecken",
+    columnHeader: "Rubrik",
+    columnKind: "Innehåll",
+    columnPeriod: "Period",
+    rowLabel: "Rad",
+    rowRole: "Roll",
+    kinds: {
+      actual: "Utfall",
+      budget: "Budget",
+      forecast: "Prognos",
+      plan: "Plan",
+      deviation: "Avvikelse",
+      ignore: "Ignorera",
+    },
+    roles: {
+      post: "Post",
+      varav: "Varav",
+      summa: "Summa",
+      kostnader: "Varav kostnader",
+      intakter: "Varav intäkter",
+      ignore: "Ignorera",
+    },
+    noPeriod: "–",
+    samePeriodPriorYear: "samma period föregående år",
+    sourceUnit: "Källans enhet",
+    revenueSign: "Intäkter i källan",
+    revenueSigns: { negative: "Intäkter negativa", positive: "Intäkter positiva" },
+    reportUnit: "Rapportens enhet",
+    decimals: "Decimaler",
+    findingsHeading: "Att kontrollera",
+  },
+  preview: {
+    nothing: "Inget driftsammandrag kan skapas förrän felen nedan är åtgärdade.",
+    tableLabel: (sheet: string): string => `Förhandsgranskning av bladet ${sheet}`,
+  },
+  create: {
+    intro: (count: number): string =>
+      count === 1 ? "Ett blad skapas i arbetsboken." : `${count} blad skapas i arbetsboken.`,
+    button: "Skapa blad",
+    doneTitle: "Klart",
+    written: "Skrivna blad (klicka för att gå till bladet):",
+    failedTitle: "Bladen kunde inte skapas",
+    nothingWritten: "Inga blad skrevs.",
+  },
+  findings: {
+    heading: "Iakttagelser",
+    none: "Inga iakttagelser.",
+    severity: { error: "Fel", warning: "Varning", info: "Info" },
+    goToCell: (cell: string): string => `Gå till ${cell}`,
+  },
+  findingWithCell: (message: string, cell: string | null): string =>
+    cell ? `${message} (${cell})` : message,
+  ribbon: {
+    noSavedMapping: "Ingen sparad mappning: öppna panelen och välj källtabell.",
+    nothingWritten: "Inget driftsammandrag skrevs.",
+    wrote: (sheets: string[]): string => `Skrev ${joinSwedish(sheets)}`,
+    checkedIndicators: (count: number): string =>
+      count === 1 ? "Kontrollerade 1 indikator" : `Kontrollerade ${count} indikatorer`,
+  },
 
   errorTitle: "Något gick fel",
   demoWorkbookMissing: (url: string, status: string): string =>

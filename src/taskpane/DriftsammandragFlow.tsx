@@ -1,0 +1,308 @@
+/**
+ * The Driftsammandrag flow: Källa → Mappning → Förhandsgranska → Skapa blad. Holds the state; each
+ * step is its own component. The mapping the user confirmed is what generate uses and saves.
+ */
+import { useCallback, useEffect, useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { type GenerateResult, detectSources, generateDriftsammandrag, pickSource } from "../app/generate";
+import { loadSettings } from "../app/settings";
+import type { Finding } from "../domain/findings";
+import { detectBudgetTables } from "../mapping/budget/detect";
+import type { BudgetMapping } from "../mapping/budget/mapping";
+import { qualifiedRange } from "../workbook/address";
+import type { WorkbookPort } from "../workbook/port";
+import { MappingStep, type ReportUnit } from "./MappingStep";
+import { PreviewStep } from "./PreviewStep";
+import { ResultStep, type WriteState } from "./ResultStep";
+import { SourceStep } from "./SourceStep";
+import { type SourceOption, optionFromMapping, optionsFromCandidates } from "./sources";
+import { strings } from "./strings";
+
+const STEPS = ["source", "mapping", "preview", "create"] as const;
+type Step = (typeof STEPS)[number];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  nav: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+});
+
+/** A preview and the inputs it was computed for (stale when they changed). */
+interface Computed {
+  mapping: BudgetMapping;
+  unit: ReportUnit;
+  decimals: 0 | 1;
+  result: GenerateResult | null;
+  error: string | null;
+}
+
+type LoadState = { status: "loading" } | { status: "ready" } | { status: "error"; message: string };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface DriftsammandragFlowProps {
+  port: WorkbookPort;
+  /** False in the preview, where there is no selection. */
+  canUseSelection: boolean;
+  /** Called after sheets were written (the pane refreshes its sheet list). */
+  onWritten?: (sheets: string[]) => void;
+}
+
+export function DriftsammandragFlow({ port, canUseSelection, onWritten }: DriftsammandragFlowProps) {
+  const styles = useStyles();
+  const [load, setLoad] = useState<LoadState>({ status: "loading" });
+  const [options, setOptions] = useState<SourceOption[]>([]);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [pickFindings, setPickFindings] = useState<Finding[]>([]);
+  const [mapping, setMapping] = useState<BudgetMapping | null>(null);
+  const [unit, setUnit] = useState<ReportUnit>("mnkr");
+  const [decimals, setDecimals] = useState<0 | 1>(0);
+  const [step, setStep] = useState<Step>("source");
+  const [computed, setComputed] = useState<Computed | null>(null);
+  const [selectionBusy, setSelectionBusy] = useState(false);
+  const [selectionMessage, setSelectionMessage] = useState<string | null>(null);
+  const [writeState, setWriteState] = useState<WriteState>({ status: "idle" });
+
+  const select = useCallback((option: SourceOption | undefined) => {
+    setSelectedKey(option?.key ?? null);
+    setMapping(option ? structuredClone(option.mapping) : null);
+    setWriteState({ status: "idle" });
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const settings = await loadSettings(port);
+      const candidates = await detectSources(port, settings);
+      const picked = pickSource(candidates);
+      const found = optionsFromCandidates(candidates);
+      const saved = settings.budget?.mapping ? optionFromMapping(settings.budget.mapping, [], true) : null;
+      const all = saved ? [saved, ...found] : found;
+      if (cancelled) return;
+      if (settings.budget) {
+        setUnit(settings.budget.unit === "tkr" ? "tkr" : "mnkr");
+        setDecimals(settings.budget.decimals);
+      }
+      setOptions(all);
+      setPickFindings(picked.findings.filter((f) => !picked.table?.findings.includes(f)));
+      const preselected =
+        saved ?? found.find((o) => picked.table && o.mapping === picked.table.mapping) ?? found[0];
+      select(preselected);
+      setLoad({ status: "ready" });
+    })().catch((error: unknown) => {
+      if (!cancelled) setLoad({ status: "error", message: errorText(error) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [port, select]);
+
+  const confirmed = mapping ? { ...mapping, confirmed: true } : null;
+
+  // The preview: computed (not written) whenever the user reaches it with a changed mapping.
+  const wantPreview = step === "preview" || step === "create";
+  const current =
+    computed && computed.mapping === mapping && computed.unit === unit && computed.decimals === decimals
+      ? computed
+      : null;
+  const preview = current?.result ?? null;
+  const previewError = current?.error ?? null;
+  useEffect(() => {
+    if (!wantPreview || !mapping) return;
+    let cancelled = false;
+    const inputs = { mapping, unit, decimals };
+    generateDriftsammandrag(port, {
+      mapping: { ...mapping, confirmed: true },
+      unit,
+      decimals,
+      write: false,
+    }).then(
+      (result) => !cancelled && setComputed({ ...inputs, result, error: null }),
+      (error: unknown) => !cancelled && setComputed({ ...inputs, result: null, error: errorText(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [port, wantPreview, mapping, unit, decimals]);
+
+  const takeSelection = async () => {
+    setSelectionBusy(true);
+    setSelectionMessage(null);
+    try {
+      const selection = await port.getSelection();
+      if (!selection) {
+        setSelectionMessage(strings.source.noSelection);
+        return;
+      }
+      const grid = await port.readRange(selection.sheet, selection.range, { formatting: true });
+      const tables = detectBudgetTables(grid);
+      if (tables.length === 0) {
+        setSelectionMessage(
+          strings.source.nothingInSelection(qualifiedRange(selection.sheet, selection.range)),
+        );
+        return;
+      }
+      const added = tables.map((t) => optionFromMapping(t.mapping, t.findings, false));
+      setOptions((current) => [...added, ...current.filter((o) => !added.some((a) => a.key === o.key))]);
+      select(added[0]);
+    } catch (error) {
+      setSelectionMessage(errorText(error));
+    } finally {
+      setSelectionBusy(false);
+    }
+  };
+
+  const create = async () => {
+    if (!confirmed) return;
+    setWriteState({ status: "working" });
+    try {
+      const result = await generateDriftsammandrag(port, { mapping: confirmed, unit, decimals, write: true });
+      if (result.written.length === 0) {
+        const blocking = result.findings.find((f) => f.severity === "error");
+        setWriteState({
+          status: "failed",
+          message: blocking
+            ? strings.findingWithCell(blocking.message, blocking.cell)
+            : strings.create.nothingWritten,
+          findings: result.findings,
+        });
+        return;
+      }
+      setWriteState({ status: "done", written: result.written, findings: [] });
+      onWritten?.(result.written);
+    } catch (error) {
+      setWriteState({ status: "failed", message: errorText(error), findings: [] });
+    }
+  };
+
+  if (load.status === "loading") return <Spinner size="small" label={strings.flow.readingSources} />;
+  if (load.status === "error") {
+    return (
+      <MessageBar intent="error" layout="multiline" data-testid="flow-error">
+        <MessageBarBody>
+          <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
+          {load.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+
+  const selected = options.find((o) => o.key === selectedKey) ?? null;
+  const index = STEPS.indexOf(step);
+  const reachable = (s: Step): boolean => {
+    if (s === "source") return true;
+    if (!mapping) return false;
+    if (s === "create") return preview !== null && preview.specs.length > 0;
+    return true;
+  };
+  const next = STEPS[index + 1];
+  const back = STEPS[index - 1];
+
+  return (
+    <section className={styles.root} aria-labelledby="flow-heading" data-testid="flow">
+      <Subtitle2 as="h2" id="flow-heading">
+        {strings.flow.heading}
+      </Subtitle2>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        selectedValue={step}
+        onTabSelect={(_, data) => setStep(data.value as Step)}
+        data-testid="steps"
+      >
+        {STEPS.map((s, i) => (
+          <Tab key={s} value={s} disabled={!reachable(s)} data-step={s}>
+            {`${i + 1}. ${strings.flow.steps[s]}`}
+          </Tab>
+        ))}
+      </TabList>
+
+      {step === "source" && (
+        <>
+          <SourceStep
+            options={options}
+            selectedKey={selectedKey}
+            onSelect={(key) => select(options.find((o) => o.key === key))}
+            canUseSelection={canUseSelection}
+            busy={selectionBusy}
+            onUseSelection={() => void takeSelection()}
+          />
+          {selectionMessage && (
+            <MessageBar intent="warning" layout="multiline" data-testid="selection-message">
+              <MessageBarBody>{selectionMessage}</MessageBarBody>
+            </MessageBar>
+          )}
+          {pickFindings.length > 0 && mapping === null && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                {pickFindings.map((f) => strings.findingWithCell(f.message, f.cell)).join(" ")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+      {step === "mapping" && mapping && (
+        <MappingStep
+          mapping={mapping}
+          onChange={(m) => {
+            setMapping(m);
+            setWriteState({ status: "idle" });
+          }}
+          unit={unit}
+          onUnit={setUnit}
+          decimals={decimals}
+          onDecimals={setDecimals}
+          findings={[...(selected?.findings ?? []), ...pickFindings]}
+          port={port}
+        />
+      )}
+      {(step === "preview" || step === "create") && previewError && (
+        <MessageBar intent="error" layout="multiline" data-testid="preview-error">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
+            {previewError}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {step === "preview" && !previewError && <PreviewStep result={preview} port={port} />}
+      {step === "create" && (
+        <ResultStep
+          sheetCount={preview?.specs.length ?? 0}
+          state={writeState}
+          canCreate={confirmed !== null && preview !== null && preview.specs.length > 0}
+          onCreate={() => void create()}
+          port={port}
+        />
+      )}
+
+      <div className={styles.nav}>
+        <Button disabled={!back} onClick={() => back && setStep(back)} data-testid="step-back">
+          {strings.flow.back}
+        </Button>
+        {next && (
+          <Button
+            appearance="primary"
+            disabled={!reachable(next)}
+            onClick={() => setStep(next)}
+            data-testid="step-next"
+          >
+            {strings.flow.next}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+import { Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import type { Finding } from "../domain/findings";
+import { describePeriod } from "../mapping/budget/headers";
+import type { BudgetMapping, ColumnMapping, RowMapping } from "../mapping/budget/mapping";
+import type { WorkbookPort } from "../workbook/port";
+import { FindingsList } from "./FindingsList";
+import { strings } from "./strings";
+
+export type ReportUnit = "mnkr" | "tkr";
+
+const KINDS: ColumnMapping["kind"][] = ["actual", "budget", "forecast", "plan", "deviation", "ignore"];
+const ROLES: RowMapping["role"][] = ["post", "varav", "summa", "kostnader", "intakter", "ignore"];
+const SOURCE_UNITS: BudgetMapping["unit"][] = ["kr", "tkr", "mnkr"];
+const SIGNS: BudgetMapping["revenueSign"][] = ["negative", "positive"];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) 9.5rem",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: "4px",
+    alignItems: "center",
+  },
+  head: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold },
+  cellText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  settings: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
+});
+
+export function periodText(column: ColumnMapping): string {
+  if (!column.period) return strings.mapping.noPeriod;
+  if (column.period.type === "samePeriodPriorYear") return strings.mapping.samePeriodPriorYear;
+  return describePeriod(column.period);
+}
+
+export interface MappingStepProps {
+  mapping: BudgetMapping;
+  onChange: (mapping: BudgetMapping) => void;
+  unit: ReportUnit;
+  onUnit: (unit: ReportUnit) => void;
+  decimals: 0 | 1;
+  onDecimals: (decimals: 0 | 1) => void;
+  findings: Finding[];
+  port: WorkbookPort;
+}
+
+export function MappingStep(props: MappingStepProps) {
+  const { mapping, onChange, unit, onUnit, decimals, onDecimals, findings, port } = props;
+  const styles = useStyles();
+  const setColumn = (col: number, kind: ColumnMapping["kind"]) =>
+    onChange({ ...mapping, columns: mapping.columns.map((c) => (c.col === col ? { ...c, kind } : c)) });
+  const setRow = (row: number, role: RowMapping["role"]) =>
+    onChange({ ...mapping, rows: mapping.rows.map((r) => (r.row === row ? { ...r, role } : r)) });
+
+  return (
+    <div className={styles.root} data-testid="step-mapping">
+      <section>
+        <Subtitle2 as="h3">{strings.mapping.columnsHeading}</Subtitle2>
+        <div className={styles.grid} data-testid="mapping-columns">
+          <Caption1 className={styles.head}>{strings.mapping.columnHeader}</Caption1>
+          <Caption1 className={styles.head}>{strings.mapping.columnKind}</Caption1>
+          {mapping.columns.map((c) => (
+            <ColumnRow key={c.col} column={c} onKind={(k) => setColumn(c.col, k)} />
+          ))}
+        </div>
+      </section>
+
+      <section>
+        <Subtitle2 as="h3">{strings.mapping.rowsHeading}</Subtitle2>
+        <div className={styles.grid} data-testid="mapping-rows">
+          <Caption1 className={styles.head}>{strings.mapping.rowLabel}</Caption1>
+          <Caption1 className={styles.head}>{strings.mapping.rowRole}</Caption1>
+          {mapping.rows.map((r) => (
+            <RowRow key={r.row} row={r} onRole={(role) => setRow(r.row, role)} />
+          ))}
+        </div>
+      </section>
+
+      <section>
+        <Subtitle2 as="h3">{strings.mapping.settingsHeading}</Subtitle2>
+        <div className={styles.settings}>
+          <Field label={strings.mapping.sourceUnit} size="small">
+            <Select
+              size="small"
+              value={mapping.unit}
+              data-testid="source-unit"
+              onChange={(_, d) => onChange({ ...mapping, unit: d.value as BudgetMapping["unit"] })}
+            >
+              {SOURCE_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {u}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={strings.mapping.revenueSign} size="small">
+            <Select
+              size="small"
+              value={mapping.revenueSign}
+              data-testid="revenue-sign"
+              onChange={(_, d) =>
+                onChange({ ...mapping, revenueSign: d.value as BudgetMapping["revenueSign"] })
+              }
+            >
+              {SIGNS.map((s) => (
+                <option key={s} value={s}>
+                  {strings.mapping.revenueSigns[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={strings.mapping.reportUnit} size="small">
+            <Select
+              size="small"
+              value={unit}
+              data-testid="report-unit"
+              onChange={(_, d) => onUnit(d.value as ReportUnit)}
+            >
+              <option value="mnkr">mnkr</option>
+              <option value="tkr">tkr</option>
+            </Select>
+          </Field>
+          <Field label={strings.mapping.decimals} size="small">
+            <Select
+              size="small"
+              value={String(decimals)}
+              data-testid="decimals"
+              onChange={(_, d) => onDecimals(d.value === "1" ? 1 : 0)}
+            >
+              <option value="0">0</option>
+              <option value="1">1</option>
+            </Select>
+          </Field>
+        </div>
+      </section>
+
+      <section>
+        <Subtitle2 as="h3">{strings.mapping.findingsHeading}</Subtitle2>
+        <FindingsList findings={findings} port={port} />
+      </section>
+    </div>
+  );
+}
+
+function ColumnRow({
+  column,
+  onKind,
+}: {
+  column: ColumnMapping;
+  onKind: (kind: ColumnMapping["kind"]) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.cellText}>
+        <span>{column.header}</span>
+        <Caption1 className={styles.muted}>
+          {strings.mapping.columnPeriod}: {periodText(column)}
+        </Caption1>
+      </span>
+      <Select
+        size="small"
+        value={column.kind}
+        aria-label={column.header}
+        data-testid="column-kind"
+        data-col={column.col}
+        onChange={(_, d) => onKind(d.value as ColumnMapping["kind"])}
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k}>
+            {strings.mapping.kinds[k]}
+          </option>
+        ))}
+      </Select>
+    </>
+  );
+}
+
+function RowRow({ row, onRole }: { row: RowMapping; onRole: (role: RowMapping["role"]) => void }) {
+  const styles = useStyles();
+  return (
+    <>
+      <span className={styles.cellText}>{row.label}</span>
+      <Select
+        size="small"
+        value={row.role}
+        aria-label={row.label}
+        data-testid="row-role"
+        data-row={row.row}
+        onChange={(_, d) => onRole(d.value as RowMapping["role"])}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {strings.mapping.roles[r]}
+          </option>
+        ))}
+      </Select>
+    </>
+  );
+}
