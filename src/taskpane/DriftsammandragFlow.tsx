@@ -34,7 +34,7 @@ type Step = (typeof STEPS)[number];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   nav: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
 });
 
@@ -213,7 +213,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
 
   return (
     <section className={styles.root} aria-labelledby="flow-heading" data-testid="flow">
-      <Subtitle2 as="h2" id="flow-heading">
+      <Subtitle2 as="h2" id="flow-heading" block>
         {strings.flow.heading}
       </Subtitle2>
       <TabList

@@ -56,7 +56,9 @@ export function MappingStep(props: MappingStepProps) {
   return (
     <div className={styles.root} data-testid="step-mapping">
       <section>
-        <Subtitle2 as="h3">{strings.mapping.columnsHeading}</Subtitle2>
+        <Subtitle2 as="h3" block>
+          {strings.mapping.columnsHeading}
+        </Subtitle2>
         <div className={styles.grid} data-testid="mapping-columns">
           <Caption1 className={styles.head}>{strings.mapping.columnHeader}</Caption1>
           <Caption1 className={styles.head}>{strings.mapping.columnKind}</Caption1>
@@ -67,7 +69,9 @@ export function MappingStep(props: MappingStepProps) {
       </section>
 
       <section>
-        <Subtitle2 as="h3">{strings.mapping.rowsHeading}</Subtitle2>
+        <Subtitle2 as="h3" block>
+          {strings.mapping.rowsHeading}
+        </Subtitle2>
         <div className={styles.grid} data-testid="mapping-rows">
           <Caption1 className={styles.head}>{strings.mapping.rowLabel}</Caption1>
           <Caption1 className={styles.head}>{strings.mapping.rowRole}</Caption1>
@@ -78,7 +82,9 @@ export function MappingStep(props: MappingStepProps) {
       </section>
 
       <section>
-        <Subtitle2 as="h3">{strings.mapping.settingsHeading}</Subtitle2>
+        <Subtitle2 as="h3" block>
+          {strings.mapping.settingsHeading}
+        </Subtitle2>
         <div className={styles.settings}>
           <Field label={strings.mapping.sourceUnit} size="small">
             <Select
@@ -136,7 +142,9 @@ export function MappingStep(props: MappingStepProps) {
       </section>
 
       <section>
-        <Subtitle2 as="h3">{strings.mapping.findingsHeading}</Subtitle2>
+        <Subtitle2 as="h3" block>
+          {strings.mapping.findingsHeading}
+        </Subtitle2>
         <FindingsList findings={findings} port={port} />
       </section>
     </div>

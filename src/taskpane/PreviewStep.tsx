@@ -1,5 +1,4 @@
 import {
-  Body1,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -35,13 +34,16 @@ export function PreviewStep({ result, port }: { result: GenerateResult | null; p
           data-testid="preview-report"
           data-kind={report.kind}
         >
-          <Subtitle2 as="h3">{report.sheet}</Subtitle2>
-          <Body1>{report.title}</Body1>
+          <Subtitle2 as="h3" block>
+            {report.sheet}
+          </Subtitle2>
           <SheetPreview spec={result.specs[i]} />
         </section>
       ))}
       <section>
-        <Subtitle2 as="h3">{strings.findings.heading}</Subtitle2>
+        <Subtitle2 as="h3" block>
+          {strings.findings.heading}
+        </Subtitle2>
         <FindingsList findings={result.findings} port={port} />
       </section>
     </div>

@@ -24,7 +24,7 @@ export function SheetPreview({ spec }: { spec: SheetSpec }) {
     <div className={styles.scroller}>
       <table
         className={styles.table}
-        style={{ ...table.tableStyle, fontSize: "11px", width: "100%" }}
+        style={{ ...table.tableStyle, fontSize: "11px", lineHeight: 1.3, width: "100%" }}
         data-testid="preview-table"
         data-sheet={table.name}
         aria-label={strings.preview.tableLabel(table.name)}

@@ -1,0 +1,118 @@
+/**
+ * The Driftsammandrag flow in the preview pane (no Excel), on the demo workbook, clicked through as
+ * a user would: Källa → Mappning → Förhandsgranska → Skapa blad. Checks the preview table's
+ * numbers against the seed report and saves test-results/pane-mapping.png and
+ * test-results/pane-preview-table.png.
+ */
+import fs from "fs";
+import path from "path";
+import type { Locator, Page } from "playwright-core";
+import { DEMO_XLSX, type PreviewSession, RESULTS_DIR, startPreview } from "../support/browser";
+import { strings } from "../../src/taskpane/strings";
+
+jest.setTimeout(120_000);
+
+const M = "\u2212";
+
+async function rowTexts(table: Locator, label: string): Promise<string[]> {
+  const row = table.locator("tr", { has: table.page().locator(`td:first-child:text-is("${label}")`) });
+  await row.first().waitFor();
+  return (await row.first().locator("td").allInnerTexts()).map((t) => t.trim());
+}
+
+async function shot(locator: Locator, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await locator.screenshot({ path: file });
+  return file;
+}
+
+async function goTo(page: Page, step: keyof typeof strings.flow.steps): Promise<void> {
+  await page.getByTestId("step-next").click();
+  await page.locator(`[data-testid=steps] [data-step=${step}][aria-selected=true]`).waitFor();
+}
+
+describe("Driftsammandrag flow in the preview pane", () => {
+  let session: PreviewSession | undefined;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(DEMO_XLSX)) {
+      throw new Error(`demo workbook ${DEMO_XLSX} is missing (npm run demo:build, or set DEMO_XLSX)`);
+    }
+    session = await startPreview();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  test("Källa → Mappning → Förhandsgranska → Skapa blad on the demo workbook", async () => {
+    const s = session!;
+    const page = await s.openPane();
+    await page.getByTestId("flow").waitFor();
+
+    // Källa: the demo's table is detected and preselected; no selection in the preview.
+    const source = page.getByTestId("step-source");
+    await source.waitFor();
+    const checked = source.locator("input[type=radio]:checked");
+    expect(await checked.count()).toBe(1);
+    expect(await source.innerText()).toContain("Driftredovisning");
+    expect(await page.getByTestId("use-selection").isDisabled()).toBe(true);
+
+    // Mappning: columns with their kind, rows with their role.
+    await goTo(page, "mapping");
+    const mapping = page.getByTestId("step-mapping");
+    const kinds = await mapping
+      .locator("[data-testid=column-kind]")
+      .evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
+    expect(kinds).toEqual(expect.arrayContaining(["actual", "budget", "forecast"]));
+    const roles = await mapping
+      .locator("[data-testid=row-role]")
+      .evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
+    expect(roles).toContain("summa");
+    expect(await mapping.innerText()).toContain(strings.mapping.kinds.actual);
+    const mappingShot = await shot(page.getByTestId("flow"), "pane-mapping");
+    expect(fs.statSync(mappingShot).size).toBeGreaterThan(5_000);
+
+    // Förhandsgranska: both reports, the numbers as the sheet shows them.
+    await goTo(page, "preview");
+    const fullYear = page.locator(
+      "[data-testid=preview-report][data-kind=fullYear] [data-testid=preview-table]",
+    );
+    const period = page.locator("[data-testid=preview-report][data-kind=period] [data-testid=preview-table]");
+    await fullYear.waitFor({ timeout: 20_000 });
+    expect((await rowTexts(fullYear, "Summa nettokostnader")).slice(1)).toEqual([
+      "1 729",
+      "1 709",
+      `${M}20`,
+      "1 671",
+    ]);
+    expect((await rowTexts(period, "Summa nettokostnader")).slice(1)).toEqual(["442", "433", `${M}9`, "419"]);
+    // The table fits the pane: no horizontal scrolling needed.
+    const overflow = await fullYear.evaluate((el) => el.scrollWidth - (el.parentElement?.clientWidth ?? 0));
+    expect(overflow).toBeLessThanOrEqual(1);
+    const previewShot = await shot(
+      page.locator("[data-testid=preview-report]").first(),
+      "pane-preview-table",
+    );
+    expect(fs.statSync(previewShot).size).toBeGreaterThan(5_000);
+    const sheetNames = await page.locator("[data-testid=preview-report] h3").allInnerTexts();
+    expect(sheetNames.length).toBe(2);
+
+    // Skapa blad: writes the sheets and lists them as links; the sheet list shows them too.
+    await goTo(page, "create");
+    await page.getByTestId("create-sheets").click();
+    const done = page.getByTestId("create-done");
+    await done.waitFor({ timeout: 20_000 });
+    const written = await page.locator("[data-testid=written-sheets] button").allInnerTexts();
+    expect(written.map((w) => w.trim()).sort()).toEqual([...sheetNames].sort());
+    await page.locator("[data-testid=written-sheets] button").first().click();
+    for (const name of written) {
+      await page.locator(`[data-testid=sheet-list] tr[data-sheet="${name.trim()}"]`).waitFor();
+    }
+    await shot(page.getByTestId("flow"), "pane-created");
+
+    expect(s.pageErrors).toEqual([]);
+    expect(s.outsideRequests).toEqual([]);
+  });
+});
