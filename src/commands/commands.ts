@@ -15,7 +15,8 @@ import { saveOutcome } from "./outcome";
 export interface RibbonCommand {
   /** The button's label, for messages. */
   label: string;
-  run: (port: WorkbookPort) => Promise<void>;
+  /** Resolves with a Swedish summary for the user; throws when the work did not get done. */
+  run: (port: WorkbookPort) => Promise<string | void>;
 }
 
 /** FunctionName (manifest.xml) → command. */
@@ -39,8 +40,8 @@ export async function runCommand(
   try {
     if (!command) throw new Error(`Unknown command "${name}"`);
     const port = await getPort();
-    await command.run(port);
-    const message = strings.commandDone(label);
+    const summary = await command.run(port);
+    const message = summary || strings.commandDone(label);
     console.log(message);
     saveOutcome({ command: name, ok: true, message, at: new Date().toISOString() });
   } catch (error) {

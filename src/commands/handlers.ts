@@ -62,21 +62,21 @@ export async function regenerateDriftsammandrag(
 }
 
 /**
- * The ribbon command. commands.ts records "klart" or the thrown message, so a summary that is not
- * a success (no saved mapping, blocking finding) is thrown to reach the user.
+ * The ribbon command: the summary ("Skrev …") is what the user sees; a run that wrote nothing
+ * (no saved mapping, a blocking finding) throws, so it is reported as not done.
  */
-export async function createDriftsammandrag(port: WorkbookPort): Promise<void> {
+export async function createDriftsammandrag(port: WorkbookPort): Promise<string> {
   const result = await regenerateDriftsammandrag(port);
   if (!result.ok) throw new Error(result.message);
-  console.log(result.message);
+  return result.message;
 }
 
 /** Marks each indicator's target status in place (indicators on the active sheet, or the saved mapping). */
-export async function checkIndicators(port: WorkbookPort): Promise<void> {
+export async function checkIndicators(port: WorkbookPort): Promise<string> {
   const report = await runIndicatorCheck(port, { activeSheetOnly: true });
   const blocking = report.findings.find((f) => f.severity === "error");
   if (report.indicators.length === 0 && blocking) {
     throw new Error(strings.findingWithCell(blocking.message, blocking.cell));
   }
-  console.log(strings.ribbon.checkedIndicators(report.indicators.length));
+  return strings.ribbon.checkedIndicators(report.indicators.length);
 }

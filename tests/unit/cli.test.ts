@@ -51,11 +51,25 @@ describe("namnd generate", () => {
 
   it("honours --unit tkr and --decimals 1", async () => {
     const input = await save(buildBokslut2019(), "ar2019.xlsx");
-    const r = await namnd("generate", input, "-o", join(dir, "ar-out.xlsx"), "--json", "--unit", "mnkr", "--decimals", "1");
+    const r = await namnd(
+      "generate",
+      input,
+      "-o",
+      join(dir, "ar-out.xlsx"),
+      "--json",
+      "--unit",
+      "mnkr",
+      "--decimals",
+      "1",
+    );
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout).reports[0];
     expect(report.unit).toBe("mnkr");
-    expect(report.rows.find((x: { role: string }) => x.role === "summa").text).toEqual(["1 500,1", "1 481,5", "\u221218,7"]);
+    expect(report.rows.find((x: { role: string }) => x.role === "summa").text).toEqual([
+      "1 500,1",
+      "1 481,5",
+      "\u221218,7",
+    ]);
   });
 
   it("exits 1 and writes nothing when an error finding blocks the report", async () => {
@@ -67,7 +81,11 @@ describe("namnd generate", () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout);
     expect(json.reports).toEqual([]);
-    expect(json.findings[0]).toMatchObject({ severity: "error", code: "amountNotNumber", cell: "Driftredovisning!C9" });
+    expect(json.findings[0]).toMatchObject({
+      severity: "error",
+      code: "amountNotNumber",
+      cell: "Driftredovisning!C9",
+    });
     expect(r.stderr).toMatch(/Driftredovisning!C9/);
     expect(existsSync(out)).toBe(false);
   });
