@@ -100,7 +100,8 @@ module.exports = async (env = {}, argv = {}) => {
       commands: "./src/commands/commands.ts",
     },
     output: {
-      path: path.join(ROOT, "dist"),
+      // DIST_DIR lets parallel builds (and their browser tests) use separate folders.
+      path: path.resolve(process.env.DIST_DIR || path.join(ROOT, "dist")),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       publicPath: "/",
