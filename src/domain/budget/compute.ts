@@ -172,7 +172,66 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
       }
     }
   }
+  findings.push(...crossCheckSourceDeviation(model, def, cell));
   return { definition: def, rows, totalIndex, revenueSign: model.revenueSign, findings };
+}
+
+/**
+ * The source's own Avvikelse column is read only to cross-check ours: the deviation column just
+ * right of the report's budget and outcome columns. A column with the opposite sign convention
+ * (utfall − budget) is noted once; a row that differs beyond rounding is a warning on its cell.
+ */
+function crossCheckSourceDeviation(
+  model: BudgetModel,
+  def: ReportDefinition,
+  cell: (row: number, column: number) => string,
+): Finding[] {
+  const dev = def.columns.find((c) => c.type === "deviation");
+  if (!dev || dev.type !== "deviation") return [];
+  const b = def.columns[dev.budget];
+  const o = def.columns[dev.outcome];
+  if (b.type !== "source" || o.type !== "source") return [];
+  const right = Math.max(model.columns[b.column].sourceCol, model.columns[o.column].sourceCol);
+  const source = model.columns.findIndex(
+    (c) => c.kind === "deviation" && c.sourceCol > right && c.sourceCol <= right + 2,
+  );
+  if (source < 0) return [];
+  const checks = model.lines
+    .map((line) => {
+      const stated = line.values[source];
+      const ours = favourableDeviation(
+        line.values[b.column],
+        line.values[o.column],
+        line.amountKind,
+        model.revenueSign,
+      );
+      return stated === null || ours === null ? null : { line, stated, ours };
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  if (checks.length === 0) return [];
+  const tolerance = roundingTolerance(model, source, 2);
+  const close = (a: number, b2: number) => Math.abs(a - b2) <= tolerance;
+  if (checks.every((x) => close(x.stated, x.ours))) return [];
+  const header = model.columns[source].header;
+  if (checks.every((x) => close(-x.stated, x.ours))) {
+    return [
+      {
+        severity: "info",
+        code: "sourceDeviationSign",
+        message: `Källans kolumn "${header}" räknar avvikelsen med motsatt tecken; rapporten visar avvikelsen som positiv när utfallet är bättre än budget.`,
+        cell: cell(checks[0].line.sourceRow, source),
+      },
+    ];
+  }
+  const fmt = (kr: number) => `${formatSwedishNumber(fromKr(kr, model.sourceUnit), 0)} ${model.sourceUnit}`;
+  return checks
+    .filter((x) => !close(x.stated, x.ours))
+    .map((x) => ({
+      severity: "warning" as const,
+      code: "deviationMismatch",
+      message: `Avvikelsen i källan för "${x.line.label}" (${cell(x.line.sourceRow, source)}) är ${fmt(x.stated)}, men budget och utfall ger ${fmt(x.ours)}; rapporten räknar själv.`,
+      cell: cell(x.line.sourceRow, source),
+    }));
 }
 
 /** The total deviation in kr (for the headline), or null for reports without one. */

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { generateDriftsammandrag } from "../../../src/app/generate";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
-import { buildQ1_2023, toBuffer } from "../../fixtures/budget/seedWorkbooks";
+import { buildBokslut2019, buildQ1_2023, toBuffer } from "../../fixtures/budget/seedWorkbooks";
 
 async function runOn(mutate: (ws: ExcelJS.Worksheet) => void) {
   const wb = buildQ1_2023();
@@ -110,5 +110,40 @@ describe("sheets the add-in did not create are never overwritten", () => {
     expect(second.written).toEqual(first.written);
     const names = (await port.listSheets()).map((s) => s.name);
     expect(names.filter((n) => n.startsWith("Driftsammandrag"))).toHaveLength(3);
+  });
+});
+
+describe("the source's own Avvikelse column is cross-checked, never trusted", () => {
+  it("passes quietly when it agrees (annual report 2019)", async () => {
+    const port = await XlsxWorkbook.load(await toBuffer(buildBokslut2019()));
+    const result = await generateDriftsammandrag(port, { unit: "tkr" });
+    expect(
+      result.findings.filter((f) => f.code.startsWith("deviation") || f.code === "sourceDeviationSign"),
+    ).toEqual([]);
+  });
+
+  it("warns on the cell when a row's stated deviation is wrong", async () => {
+    const wb = buildBokslut2019();
+    wb.getWorksheet("Bokslut 2019")!.getCell("D6").value = 1234; // Övergripande verksamhet: really 4 545
+    const port = await XlsxWorkbook.load(await toBuffer(wb));
+    const result = await generateDriftsammandrag(port, { unit: "tkr" });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "deviationMismatch", cell: "'Bokslut 2019'!D6" }),
+    );
+    expect(result.written.length).toBe(1);
+  });
+
+  it("notes a column with the opposite sign convention once", async () => {
+    const wb = buildBokslut2019();
+    const ws = wb.getWorksheet("Bokslut 2019")!;
+    for (let r = 5; r <= 16; r++) {
+      const v = ws.getCell(r, 4).value;
+      const n = typeof v === "number" ? v : (v as { result: number }).result;
+      ws.getCell(r, 4).value = -n;
+    }
+    const port = await XlsxWorkbook.load(await toBuffer(wb));
+    const result = await generateDriftsammandrag(port, { unit: "tkr" });
+    expect(result.findings.filter((f) => f.code === "sourceDeviationSign")).toHaveLength(1);
+    expect(result.findings.filter((f) => f.code === "deviationMismatch")).toEqual([]);
   });
 });
