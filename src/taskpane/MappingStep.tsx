@@ -1,6 +1,7 @@
-import { Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Finding } from "../domain/findings";
-import { describePeriod } from "../mapping/budget/headers";
+import { describePeriod, parsePeriodText } from "../mapping/budget/headers";
 import type { BudgetMapping, ColumnMapping, RowMapping } from "../mapping/budget/mapping";
 import type { WorkbookPort } from "../workbook/port";
 import { FindingsList } from "./FindingsList";
@@ -48,8 +49,13 @@ export interface MappingStepProps {
 export function MappingStep(props: MappingStepProps) {
   const { mapping, onChange, unit, onUnit, decimals, onDecimals, findings, port } = props;
   const styles = useStyles();
-  const setColumn = (col: number, kind: ColumnMapping["kind"]) =>
-    onChange({ ...mapping, columns: mapping.columns.map((c) => (c.col === col ? { ...c, kind } : c)) });
+  const setColumn = (col: number, change: Partial<ColumnMapping>) =>
+    onChange({
+      ...mapping,
+      columns: mapping.columns.map((c) =>
+        c.col === col ? { ...c, ...change, confidence: 1, note: null } : c,
+      ),
+    });
   const setRow = (row: number, role: RowMapping["role"]) =>
     onChange({ ...mapping, rows: mapping.rows.map((r) => (r.row === row ? { ...r, role } : r)) });
 
@@ -63,7 +69,12 @@ export function MappingStep(props: MappingStepProps) {
           <Caption1 className={styles.head}>{strings.mapping.columnHeader}</Caption1>
           <Caption1 className={styles.head}>{strings.mapping.columnKind}</Caption1>
           {mapping.columns.map((c) => (
-            <ColumnRow key={c.col} column={c} onKind={(k) => setColumn(c.col, k)} />
+            <ColumnRow
+              key={c.col}
+              column={c}
+              onKind={(kind) => setColumn(c.col, { kind })}
+              onPeriod={(period) => setColumn(c.col, { period })}
+            />
           ))}
         </div>
       </section>
@@ -154,18 +165,53 @@ export function MappingStep(props: MappingStepProps) {
 function ColumnRow({
   column,
   onKind,
+  onPeriod,
 }: {
   column: ColumnMapping;
   onKind: (kind: ColumnMapping["kind"]) => void;
+  onPeriod: (period: ColumnMapping["period"]) => void;
 }) {
   const styles = useStyles();
+  const [draft, setDraft] = useState<string | null>(null);
+  const invalid = draft !== null && parsePeriodText(draft) === null;
+  const commit = () => {
+    if (draft === null) return;
+    const period = parsePeriodText(draft);
+    if (period) {
+      onPeriod(period);
+      setDraft(null);
+    }
+  };
   return (
     <>
       <span className={styles.cellText}>
         <span>{column.header}</span>
-        <Caption1 className={styles.muted}>
-          {strings.mapping.columnPeriod}: {periodText(column)}
-        </Caption1>
+        {column.kind !== "deviation" && column.kind !== "ignore" ? (
+          <Field
+            size="small"
+            validationState={invalid ? "error" : "none"}
+            validationMessage={invalid ? strings.mapping.periodInvalid(draft ?? "") : undefined}
+          >
+            <Input
+              size="small"
+              aria-label={`${strings.mapping.columnPeriod}: ${column.header}`}
+              placeholder={strings.mapping.periodPlaceholder}
+              data-testid="column-period"
+              data-col={column.col}
+              value={draft ?? periodText(column)}
+              onChange={(_, d) => setDraft(d.value)}
+              onBlur={commit}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") commit();
+              }}
+            />
+          </Field>
+        ) : null}
+        {column.confidence < 0.8 ? (
+          <Caption1 className={styles.muted} data-testid="column-doubt">
+            {strings.mapping.doubtful(Math.round(column.confidence * 100), column.note)}
+          </Caption1>
+        ) : null}
       </span>
       <Select
         size="small"

@@ -168,3 +168,17 @@ export function classifyHeader(raw: string): HeaderClass | null {
     note: year ? null : "Året saknas i rubriken och hämtas från tabellens övriga kolumner.",
   };
 }
+
+/**
+ * A period typed by the user in the mapping ("jan–mars 2023", "2023", "per 31 aug 2023",
+ * "samma period föregående år"); null when it cannot be read.
+ */
+export function parsePeriodText(text: string): Period | null {
+  const t = text.trim();
+  if (t === "") return null;
+  if (/^(19|20)\d{2}$/.test(t)) return { type: "months", year: Number(t), fromMonth: 1, toMonth: 12 };
+  const cls = classifyHeader(`Utfall ${t}`);
+  if (!cls?.period) return null;
+  if (cls.period.type === "months" && cls.period.year === null) return null;
+  return cls.period;
+}

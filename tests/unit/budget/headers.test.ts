@@ -1,4 +1,4 @@
-import { classifyHeader, describePeriod } from "../../../src/mapping/budget/headers";
+import { classifyHeader, describePeriod, parsePeriodText } from "../../../src/mapping/budget/headers";
 
 describe("classifyHeader", () => {
   it.each([
@@ -43,5 +43,21 @@ describe("classifyHeader", () => {
       "jan\u2013mars 2023",
     );
     expect(describePeriod({ type: "months", year: 2023, fromMonth: 1, toMonth: 12 })).toBe("2023");
+  });
+});
+
+describe("parsePeriodText (the mapping's period field)", () => {
+  it.each([
+    ["jan–mars 2023", { type: "months", year: 2023, fromMonth: 1, toMonth: 3 }],
+    ["jan-aug 2024", { type: "months", year: 2024, fromMonth: 1, toMonth: 8 }],
+    ["2023", { type: "months", year: 2023, fromMonth: 1, toMonth: 12 }],
+    ["per 31 aug 2023", { type: "months", year: 2023, fromMonth: 1, toMonth: 8 }],
+    ["samma period föregående år", { type: "samePeriodPriorYear" }],
+  ])("reads %p", (text, period) => {
+    expect(parsePeriodText(text)).toEqual(period);
+  });
+
+  it.each(["", "jan–mars", "nästa år", "abc"])("rejects %p (a period needs a year)", (text) => {
+    expect(parsePeriodText(text)).toBeNull();
   });
 });
