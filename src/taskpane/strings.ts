@@ -54,6 +54,10 @@ export const strings = {
     columnHeader: "Rubrik",
     columnKind: "Innehåll",
     columnPeriod: "Period",
+    periodPlaceholder: "t.ex. jan–mars 2023, 2023 eller samma period föregående år",
+    periodInvalid: (text: string) => `"${text}" går inte att tolka som period; skriv t.ex. jan–mars 2023 eller 2023.`,
+    doubtful: (percent: number, note: string | null) =>
+      `Osäker tolkning (${percent} %)${note ? `: ${note}` : ""}. Kontrollera typ och period.`,
     rowLabel: "Rad",
     rowRole: "Roll",
     kinds: {
