@@ -1,5 +1,5 @@
 /** Four projects so each kind of test can be run (and fail) on its own. */
-const tsJest = { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }] };
+const tsJest = { "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }] };
 const common = {
   transform: tsJest,
   testEnvironment: "node",
