@@ -51,7 +51,9 @@ export function parseForecastSettings(raw: unknown): ForecastSettings {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = ["forecast", ...issue.path].join(".");
-    throw new SettingsError(`Prognosinställningarna i arbetsboken kunde inte läsas (${where}: ${issue.message}).`);
+    throw new SettingsError(
+      `Prognosinställningarna i arbetsboken kunde inte läsas (${where}: ${issue.message}).`,
+    );
   }
   return parsed.data;
 }
