@@ -328,10 +328,12 @@ export function displayText(value: StoredValue | undefined, format: string): str
   } else if (value === 0 && sections.length > 2) section = sections[2];
   const clean = section.replace(/\[[^\]]*\]/g, "");
   const literal = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
-  const codeMatch = /[#0,.]*[0#][#0,.]*%?/.exec(clean.replace(/"[^"]*"/g, (m) => " ".repeat(m.length)));
+  const unquoted = clean.replace(/"[^"]*"/g, (m) => " ".repeat(m.length));
+  const codeMatch = /[#0,.]*[0#][#0,.]*%?/.exec(unquoted);
   if (!codeMatch) return literal(clean);
   const code = codeMatch[0];
-  const percent = code.endsWith("%");
+  // Like Excel, a % anywhere in the section scales by 100 ("0.0 %" shows 0.052 as "5.2 %").
+  const percent = /(^|[^\\])%/.test(unquoted);
   const dot = code.indexOf(".");
   const decimals = dot < 0 ? 0 : code.slice(dot + 1).replace(/[^0#]/g, "").length;
   const grouped = code.slice(0, dot < 0 ? undefined : dot).includes(",");
@@ -340,7 +342,10 @@ export function displayText(value: StoredValue | undefined, format: string): str
   const [int, frac] = fixed.split(".");
   const intText = grouped ? int.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : int;
   const body =
-    (n < 0 && sections.length === 1 ? "-" : "") + intText + (frac ? `.${frac}` : "") + (percent ? "%" : "");
+    (n < 0 && sections.length === 1 ? "-" : "") +
+    intText +
+    (frac ? `.${frac}` : "") +
+    (code.endsWith("%") ? "%" : "");
   return (
     literal(clean.slice(0, codeMatch.index)) + body + literal(clean.slice(codeMatch.index + code.length))
   );
