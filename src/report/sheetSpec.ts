@@ -52,6 +52,34 @@ export interface SheetSpec {
   fontSize: number;
   notes: SpecNote[];
   tabColor: string | null;
+  /** Charts on the sheet (office-js renders them; ExcelJS cannot, see decision 0006). */
+  charts?: ChartSpec[];
+}
+
+/** A line chart over cells of the same sheet. */
+export interface ChartSpec {
+  type: "line";
+  title: string;
+  /** The category labels (e.g. the months), one column. */
+  categories: CellRange;
+  /** One column each, the same rows as the categories; `name` is the cell right above the values. */
+  series: { name: string; values: CellRange }[];
+  /** The cells the chart covers: top-left to bottom-right. */
+  position: CellRange;
+}
+
+/**
+ * The one block a chart is made from, as Excel's charts.add takes it: the header row above the
+ * values (series names) down to the last value, from the category column to the last series.
+ */
+export function chartSourceRange(chart: ChartSpec): CellRange {
+  const ranges = [chart.categories, ...chart.series.map((s) => s.values)];
+  return {
+    top: Math.min(...ranges.map((r) => r.top)) - 1,
+    left: Math.min(...ranges.map((r) => r.left)),
+    bottom: Math.max(...ranges.map((r) => r.bottom)),
+    right: Math.max(...ranges.map((r) => r.right)),
+  };
 }
 
 export function emptySheetSpec(name: string): SheetSpec {

@@ -118,6 +118,19 @@ export interface XPageLayout {
   zoom: XPageLayoutZoom;
 }
 
+export interface XChartTitle {
+  text: string;
+}
+
+export interface XChart {
+  readonly title: XChartTitle;
+  setPosition(startCell: XRange | string, endCell?: XRange | string): void;
+}
+
+export interface XChartCollection {
+  add(type: "Line", sourceData: XRange, seriesBy?: "Columns"): XChart;
+}
+
 export interface XWorksheet extends XClientObject {
   name: string;
   visibility: string;
@@ -126,6 +139,7 @@ export interface XWorksheet extends XClientObject {
   readonly freezePanes: XFreezePanes;
   readonly pageLayout: XPageLayout;
   readonly notes: XNoteCollection;
+  readonly charts: XChartCollection;
   load(propertyNames: string | string[]): unknown;
   getRange(address?: string): XRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;

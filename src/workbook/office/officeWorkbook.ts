@@ -15,7 +15,13 @@ import {
   type WorkbookPort,
   type WriteSheetOptions,
 } from "../port";
-import { denseRows, specWidth, type SheetSpec, type SpecStyle } from "../../report/sheetSpec";
+import {
+  chartSourceRange,
+  denseRows,
+  specWidth,
+  type SheetSpec,
+  type SpecStyle,
+} from "../../report/sheetSpec";
 import { joinSettings, SETTINGS_MARKER, SETTINGS_SHEET, splitSettings } from "../settingsSheet";
 import type { ExcelRun, XRange, XRangeAreas, XRequestContext, XWorksheet } from "./excelApi";
 import {
@@ -541,6 +547,20 @@ export class OfficeWorkbook implements WorkbookPort {
       const color = spec.tabColor;
       steps.push({ bytes: OP_BYTES, queue: () => (sheet().tabColor = color) });
     }
+    // Charts (ExcelApi 1.1), queued after the cells they read, in the same request (decision 0006).
+    if (this.supports("1.1"))
+      for (const chart of spec.charts ?? [])
+        steps.push({
+          bytes: 3 * OP_BYTES,
+          queue: () => {
+            const ws = sheet();
+            const source = ws.getRange(rangeAddress(chartSourceRange(chart)));
+            const added = ws.charts.add("Line", source, "Columns");
+            added.title.text = chart.title;
+            const p = chart.position;
+            added.setPosition(cellAddress(p.top, p.left), cellAddress(p.bottom, p.right));
+          },
+        });
     return steps;
   }
 

@@ -4,6 +4,9 @@
  */
 import type {
   XApplication,
+  XChart,
+  XChartCollection,
+  XChartTitle,
   XCellProperties,
   XCellPropertiesLoadOptions,
   XFreezePanes,
@@ -40,6 +43,7 @@ import {
   validateNumberFormat,
   validateSheetName,
   type CellFormat,
+  type ChartState,
   type Rect,
   type WorkbookState,
 } from "./state";
@@ -394,6 +398,10 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XWork
 
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.ctx, `${this.path}.notes`, this.resolve);
+  }
+
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, `${this.path}.charts`, this.resolve);
   }
 
   getRange(address?: string): FakeRange {
@@ -1069,5 +1077,107 @@ export class FakeNote extends FakeClientObject<NoteTarget> implements XNote {
   }
   delete(): void {
     this.call("delete", [], (t) => t.sheet.notes.delete(t.key));
+  }
+}
+
+// ---- charts (ExcelApi 1.1) ---------------------------------------------------------------
+
+const CHART_TYPES = new Set(["Line", "LineMarkers", "ColumnClustered", "BarClustered", "Pie", "XYScatter"]);
+
+function cellAddressOf(cell: XRange | string, path: string): string {
+  if (typeof cell === "string") {
+    const bang = cell.lastIndexOf("!");
+    const address = bang >= 0 ? cell.slice(bang + 1) : cell;
+    const rect = parseRect(address);
+    return formatRect({ top: rect.top, left: rect.left, bottom: rect.top, right: rect.left });
+  }
+  if (!(cell instanceof FakeRange)) throw new FakeOfficeError("InvalidArgument", `Not a range (${path}).`);
+  const rect = cell.target().rect;
+  return formatRect({ top: rect.top, left: rect.left, bottom: rect.top, right: rect.left });
+}
+
+export class FakeChartCollection implements XChartCollection {
+  constructor(
+    private readonly ctx: FakeContextCore,
+    private readonly path: string,
+    private readonly resolve: () => SheetState | null,
+  ) {}
+
+  /**
+   * As Excel with seriesBy "Columns": a first row of text gives the series names, a first column
+   * of text (below that row) gives the categories; every other column is one series.
+   */
+  add(type: "Line", sourceData: XRange, seriesBy?: "Columns"): FakeChart {
+    const path = `${this.path}.add(${type})`;
+    if (!(sourceData instanceof FakeRange))
+      throw new FakeOfficeError("InvalidArgument", `The source data is not a range (${path}).`);
+    const resolve = bindOp(this.ctx, { kind: "bind", target: path, member: "add" }, () => {
+      const sheet = this.resolve();
+      if (sheet === null)
+        throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist (${path}).`);
+      checkSheet(sheet, path);
+      if (!CHART_TYPES.has(type))
+        throw new FakeOfficeError("InvalidArgument", `The argument is invalid: chart type "${type}".`);
+      if (seriesBy !== undefined && !["Auto", "Columns", "Rows"].includes(seriesBy))
+        throw new FakeOfficeError("InvalidArgument", `The argument is invalid: seriesBy "${seriesBy}".`);
+      const { sheet: source, rect } = sourceData.target();
+      const isText = (r: number, c: number) => typeof source.getValue(r, c) === "string";
+      const textColumn =
+        rect.bottom > rect.top &&
+        Array.from({ length: rect.bottom - rect.top }, (_, i) => rect.top + 1 + i).every(
+          (r) => source.getValue(r, rect.left) === undefined || isText(r, rect.left),
+        );
+      const headerRow = Array.from({ length: rect.right - rect.left + 1 }, (_, i) => rect.left + i).every(
+        (c) => source.getValue(rect.top, c) === undefined || isText(rect.top, c),
+      );
+      const first = textColumn ? rect.left + 1 : rect.left;
+      const seriesNames: string[] = [];
+      for (let c = first; c <= rect.right; c++) {
+        const name = headerRow ? source.getValue(rect.top, c) : undefined;
+        seriesNames.push(name === undefined ? `Series${seriesNames.length + 1}` : String(name));
+      }
+      const chart: ChartState = {
+        type,
+        seriesBy: seriesBy ?? "Auto",
+        source: rect,
+        seriesNames,
+        title: "",
+        position: null,
+      };
+      sheet.charts.push(chart);
+      return chart;
+    });
+    return new FakeChart(this.ctx, path, resolve);
+  }
+}
+
+export class FakeChart extends FakeClientObject<ChartState> implements XChart {
+  protected loadable(): Loadable<ChartState> {
+    return { name: () => "Chart", chartType: (c) => c.type };
+  }
+
+  get title(): FakeChartTitle {
+    return new FakeChartTitle(this.ctx, `${this.path}.title`, this.resolve);
+  }
+
+  setPosition(startCell: XRange | string, endCell?: XRange | string): void {
+    this.call("setPosition", [String(startCell), endCell === undefined ? null : String(endCell)], (chart) => {
+      chart.position = {
+        start: cellAddressOf(startCell, this.path),
+        end: endCell === undefined ? null : cellAddressOf(endCell, this.path),
+      };
+    });
+  }
+}
+
+export class FakeChartTitle extends FakeClientObject<ChartState> implements XChartTitle {
+  protected loadable(): Loadable<ChartState> {
+    return { text: (c) => c.title };
+  }
+  get text(): string {
+    return this.read("text");
+  }
+  set text(value: string) {
+    this.write("text", value, (chart) => (chart.title = String(value)));
   }
 }

@@ -44,6 +44,19 @@ export interface PageLayoutState {
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
 }
 
+/** A chart as charts.add made it (what the adapter's tests look at). */
+export interface ChartState {
+  type: string;
+  seriesBy: string;
+  /** The source block on the chart's sheet. */
+  source: Rect;
+  /** Series names (header row), one per series; categories come from the first column when it holds text. */
+  seriesNames: string[];
+  title: string;
+  /** setPosition's cells, e.g. { start: "F4", end: "M19" }. */
+  position: { start: string; end: string | null } | null;
+}
+
 let nextSheetId = 1;
 
 export class SheetState {
@@ -57,6 +70,7 @@ export class SheetState {
   readonly numberFormats = new Map<string, string>();
   readonly formats = new Map<string, CellFormat>();
   readonly notes = new Map<string, string>();
+  readonly charts: ChartState[] = [];
   readonly columnWidths = new Map<number, number>();
   merges: Rect[] = [];
   freeze: { rows: number; columns: number } | null = null;
