@@ -3,6 +3,7 @@
  * the same months of the previous year), full year (forecast or bokslut against the annual
  * budget, with the previous year's bokslut), plan (budget year and plan years).
  */
+import { MONTH_NAMES_SV, MONTH_SHORT_SV } from "../months";
 import { type BudgetColumn, type BudgetModel, isFullYear, type MonthPeriod } from "./model";
 
 export type ReportKind = "period" | "fullYear" | "plan";
@@ -22,42 +23,13 @@ export interface ReportDefinition {
   columns: ReportColumnDef[];
 }
 
-const MONTHS_LONG = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-const MONTHS_SHORT = [
-  "jan",
-  "feb",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "aug",
-  "sep",
-  "okt",
-  "nov",
-  "dec",
-];
-
 function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function monthsText(p: MonthPeriod): string {
-  const a = MONTHS_SHORT[p.fromMonth - 1];
-  const b = MONTHS_SHORT[p.toMonth - 1];
+  const a = MONTH_SHORT_SV[p.fromMonth - 1];
+  const b = MONTH_SHORT_SV[p.toMonth - 1];
   return p.fromMonth === p.toMonth ? `${b} ${p.year}` : `${a}\u2013${b} ${p.year}`;
 }
 
@@ -105,7 +77,7 @@ export function chooseReports(model: BudgetModel): ReportDefinition[] {
     }
     reports.push({
       kind: "period",
-      subject: `resultat ${lastDay(p.year, p.toMonth)} ${MONTHS_LONG[p.toMonth - 1]} ${p.year}`,
+      subject: `resultat ${lastDay(p.year, p.toMonth)} ${MONTH_NAMES_SV[p.toMonth - 1]} ${p.year}`,
       headlineDeviation: 2,
       sheetName: `Driftsammandrag ${p.year}-${pad(p.toMonth)}`,
       columns,

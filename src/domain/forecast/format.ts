@@ -11,20 +11,8 @@ export function pctText(value: number, decimals = 1): string {
   return `${formatSwedishNumber(value, decimals)} %`;
 }
 
-export const MONTH_NAMES_SV = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-] as const;
+export { MONTH_NAMES_SV } from "../months";
+import { MONTH_NAMES_SV } from "../months";
 
 /** "januari–mars" for months 0..2. */
 export function monthSpanText(fromMonth: number, toMonth: number): string {

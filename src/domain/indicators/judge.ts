@@ -6,6 +6,7 @@
  * an unknown direction. Ranges and sub-values are judged part by part and the worst part decides.
  */
 import { type DirectionInfo, type GoodDirection, describeDirection, inferDirection } from "./direction";
+import { capitalisedMonth } from "../months";
 import { type Period, comparePeriods } from "./periods";
 import { type ParsedTarget, type TargetKind, describeTarget, targetForYear } from "./targets";
 import { cleanText } from "./text";
@@ -60,28 +61,13 @@ export interface Judgement {
   direction: DirectionInfo;
 }
 
-const MONTH_NAMES = [
-  "Januari",
-  "Februari",
-  "Mars",
-  "April",
-  "Maj",
-  "Juni",
-  "Juli",
-  "Augusti",
-  "September",
-  "Oktober",
-  "November",
-  "December",
-];
-
 /** The period a value belongs to: a year or month written in the value beats the column. */
 export function effectivePeriod(pv: PeriodValue): { label: string; period: Period } {
   const v = pv.value;
   if (v.year === null && v.month === null) return { label: pv.period.label, period: pv.period };
   const year = v.year ?? pv.period.year;
   const month = v.month ?? 12;
-  const label = v.month !== null ? `${MONTH_NAMES[month - 1]} ${year}` : String(year);
+  const label = v.month !== null ? `${capitalisedMonth(month)} ${year}` : String(year);
   return { label, period: { label, year, month } };
 }
 

@@ -3,6 +3,7 @@
  * ordered by year and the month it ends with, so "Mars 2023" comes after "2022".
  */
 import { cleanText } from "./text";
+import { monthNumber } from "../months";
 
 export interface Period {
   /** As written in the header: "Mars 2023". */
@@ -12,26 +13,7 @@ export interface Period {
   month: number;
 }
 
-const MONTHS: [RegExp, number][] = [
-  [/^jan(uari)?$/, 1],
-  [/^feb(ruari)?$/, 2],
-  [/^mar(s)?$/, 3],
-  [/^apr(il)?$/, 4],
-  [/^maj$/, 5],
-  [/^jun(i)?$/, 6],
-  [/^jul(i)?$/, 7],
-  [/^aug(usti)?$/, 8],
-  [/^sep(t|tember)?$/, 9],
-  [/^okt(ober)?$/, 10],
-  [/^nov(ember)?$/, 11],
-  [/^dec(ember)?$/, 12],
-];
-
-export function monthNumber(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, "");
-  for (const [re, n] of MONTHS) if (re.test(w)) return n;
-  return null;
-}
+export { monthNumber };
 
 const YEAR = /^(19|20)\d\d$/;
 

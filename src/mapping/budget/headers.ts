@@ -3,7 +3,10 @@
  * for which months (period). "Redovisat jan–mars 2023", "Budget 2023", "Prognos helår",
  * "Bokslut 2022", "Plan 2025", "Redovisat samma period föregående år", "Avvikelse".
  */
+import { MONTH_SHORT_SV, monthNumber } from "../../domain/months";
 import { stripFootnoteMarkers } from "../../domain/numbers";
+
+export { monthNumber };
 
 /** utfall/redovisat/bokslut = actual; budget/internbudget; prognos = forecast; plan; avvikelse = deviation. */
 export type ColumnKind = "actual" | "budget" | "forecast" | "plan" | "deviation";
@@ -22,56 +25,6 @@ export interface HeaderClass {
   /** Why, in Swedish, when something was assumed. */
   note: string | null;
 }
-
-const MONTHS: [RegExp, number][] = [
-  [/^jan(uari)?$/, 1],
-  [/^feb(ruari)?$/, 2],
-  [/^mar(s)?$/, 3],
-  [/^apr(il)?$/, 4],
-  [/^maj$/, 5],
-  [/^jun(i)?$/, 6],
-  [/^jul(i)?$/, 7],
-  [/^aug(usti)?$/, 8],
-  [/^sep(t|tember)?$/, 9],
-  [/^okt(ober)?$/, 10],
-  [/^nov(ember)?$/, 11],
-  [/^dec(ember)?$/, 12],
-];
-
-export function monthNumber(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, "");
-  for (const [re, n] of MONTHS) if (re.test(w)) return n;
-  return null;
-}
-
-export const MONTH_NAMES_SV = [
-  "januari",
-  "februari",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "augusti",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-const MONTH_SHORT_SV = [
-  "jan",
-  "feb",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "aug",
-  "sep",
-  "okt",
-  "nov",
-  "dec",
-];
 
 /** "jan–mars 2023", or "2023" for a full year. */
 export function describePeriod(period: Period & { type: "months" }): string {
