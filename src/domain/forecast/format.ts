@@ -1,4 +1,7 @@
+import { MONTH_NAMES_SV } from "../months";
 import { formatSwedishNumber } from "../numbers";
+
+export { MONTH_NAMES_SV };
 
 /** Amounts in explanations are shown in tkr or mnkr for reading only; computations keep kr. */
 export function krText(amount: number): string {
@@ -10,9 +13,6 @@ export function krText(amount: number): string {
 export function pctText(value: number, decimals = 1): string {
   return `${formatSwedishNumber(value, decimals)} %`;
 }
-
-export { MONTH_NAMES_SV } from "../months";
-import { MONTH_NAMES_SV } from "../months";
 
 /** "januari–mars" for months 0..2. */
 export function monthSpanText(fromMonth: number, toMonth: number): string {
