@@ -16,6 +16,8 @@ import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedRange } from "../workbook/address";
 import type { WorkbookPort } from "../workbook/port";
 import { SETTINGS_SHEET } from "../workbook/settingsSheet";
+import type { BudgetModel } from "../domain/budget/model";
+import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import { loadSettings, saveSettings, type Settings } from "./settings";
 import { chooseSheetName } from "./sheetNames";
 
@@ -39,10 +41,12 @@ export interface GenerateResult {
   /** Sheets written (empty when nothing was written). */
   written: string[];
   mapping: BudgetMapping | null;
-  /** Where the mapping came from. */
-  mappingSource: "option" | "saved" | "detected" | null;
+  /** Where the mapping came from; "ledger" when the reports were built from a huvudbok. */
+  mappingSource: "option" | "saved" | "detected" | "ledger" | null;
   specs: SheetSpec[];
   results: ReportResult[];
+  /** The ledger, its as-of month and forecast, when the reports were built from a huvudbok. */
+  ledger?: LedgerModelResult;
 }
 
 export interface SourceCandidate {
@@ -166,19 +170,37 @@ export async function generateDriftsammandrag(
     mapping = null;
     mappingSource = null;
   }
+  let fromLedger: LedgerModelResult | null = null;
   if (!mapping) {
     const picked = pickSource(await detectSources(port, settings));
-    findings.push(...picked.findings);
-    if (!picked.table) return empty(null, null);
-    mapping = picked.table.mapping;
-    mappingSource = "detected";
+    if (picked.table) {
+      findings.push(...picked.findings);
+      mapping = picked.table.mapping;
+      mappingSource = "detected";
+    } else {
+      // No summary table: a huvudbok gives the same reports (issue 4 §5).
+      fromLedger = await buildLedgerModel(port, settings);
+      const hasLedger = fromLedger.ledger.tables.some((t) => t.layout.kind === "ledger");
+      if (fromLedger.model === null) {
+        findings.push(...(hasLedger ? fromLedger.findings : picked.findings));
+        if (!hasErrors(findings)) findings.push(...picked.findings);
+        return empty(null, null);
+      }
+      findings.push(...fromLedger.findings);
+      mappingSource = "ledger";
+    }
   }
   if (hasErrors(findings)) return empty(mapping, mappingSource);
 
-  const grid = await port.readRange(mapping.sheet, mapping.range, { formatting: false });
-  const { model, findings: modelFindings } = buildBudgetModel(grid, mapping);
-  findings.push(...modelFindings);
-  if (hasErrors(findings)) return empty(mapping, mappingSource);
+  let model: BudgetModel;
+  if (fromLedger?.model) model = fromLedger.model;
+  else {
+    const grid = await port.readRange(mapping!.sheet, mapping!.range, { formatting: false });
+    const built = buildBudgetModel(grid, mapping!);
+    model = built.model;
+    findings.push(...built.findings);
+    if (hasErrors(findings)) return empty(mapping, mappingSource);
+  }
 
   const definitions = chooseReports(model);
   if (definitions.length === 0) {
@@ -217,6 +239,7 @@ export async function generateDriftsammandrag(
     mappingSource,
     specs: laidOut.map((l) => l.spec),
     results,
+    ledger: fromLedger ?? undefined,
   };
   if (options.write === false) return result;
 
@@ -228,7 +251,11 @@ export async function generateDriftsammandrag(
       result.written.push(names[i].name);
     }
     const owned = new Set([...settings.ownedSheets, ...result.written]);
-    await saveSettings(port, { ...settings, ownedSheets: [...owned], budget: { mapping, unit, decimals } });
+    await saveSettings(port, {
+      ...settings,
+      ownedSheets: [...owned],
+      budget: mapping ? { mapping, unit, decimals } : settings.budget,
+    });
   } catch (error) {
     // Leave the workbook as it was: remove the sheets this run created.
     for (const name of created) await port.deleteSheet(name).catch(() => undefined);

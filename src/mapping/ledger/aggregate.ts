@@ -72,11 +72,13 @@ export function aggregateLedger(
     const { period, activity, accountClass, version, amount } = t;
     const vol = t.volume;
     let tableHasAccounts = false;
+    let tableHasActuals = false;
     for (let i = 0; i < t.length; i++) {
       const ver = version[i];
       const row = activityToRow[activity[i]];
       const p = period[i];
       if (ver === VERSION_ACTUAL) {
+        tableHasActuals = true;
         if (p > cutoff) {
           afterAsOf++;
           continue;
@@ -120,7 +122,8 @@ export function aggregateLedger(
         }
       } else if (ver === VERSION_FORECAST) forecastRows++;
     }
-    if (!tableHasAccounts && t.length > 0) allHaveAccounts = false;
+    // A budget sheet has no accounts; only tables with actuals decide whether the split is known.
+    if (!tableHasAccounts && tableHasActuals) allHaveAccounts = false;
   }
   // Findings on what was left out, stated once each.
   for (let cls = 0; cls < 10; cls++) {

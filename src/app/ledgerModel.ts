@@ -1,0 +1,167 @@
+/**
+ * Ledger → driftsammandrag: when the workbook holds a huvudbok instead of a summary table, the
+ * BudgetModel is built from the monthly series per report row, so the period and full-year
+ * reports come out of the same pipeline as from a finance department's table. The full-year
+ * forecast is the saved per-row choice or else the automatic forecast (issue 4 §5).
+ */
+import type { BudgetColumn, BudgetLine, BudgetModel } from "../domain/budget/model";
+import { type Finding } from "../domain/findings";
+import { buildInput, type MonthlyAmounts, type RowSeries, type YearSeries } from "../domain/forecast";
+import { type LedgerReadResult } from "../mapping/ledger";
+import { periodText } from "../mapping/ledger/periods";
+import { quoteSheetName } from "../workbook/address";
+import type { Grid } from "../workbook/grid";
+import type { WorkbookPort } from "../workbook/port";
+import { SETTINGS_SHEET } from "../workbook/settingsSheet";
+import { forecastFromGridsDetailed, type ForecastComputation, type ForecastOptions } from "./forecastReport";
+import { forecastOptionsFrom, parseForecastSettings } from "./forecastSettings";
+import type { Settings } from "./settings";
+
+export interface LedgerModelResult {
+  /** null when there is no ledger or it cannot give a report (see findings). */
+  model: BudgetModel | null;
+  findings: Finding[];
+  /** The month the report is made as of ("2023-03"), null without actuals. */
+  asOf: string | null;
+  /** The forecast behind the full-year column (for the pane and the forecast rounds). */
+  forecast: ForecastComputation | null;
+  ledger: LedgerReadResult;
+}
+
+/** Visible sheets the add-in did not create, read whole (the office adapter chunks the reads). */
+export async function readSourceGrids(port: WorkbookPort, settings: Settings): Promise<Grid[]> {
+  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
+  const grids: Grid[] = [];
+  for (const sheet of await port.listSheets()) {
+    if (sheet.name === SETTINGS_SHEET || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
+    if (owned.has(sheet.name.toLocaleLowerCase("sv-SE"))) continue;
+    grids.push(await port.readRange(sheet.name, sheet.usedRange));
+  }
+  return grids;
+}
+
+const sum = (values: readonly (number | null)[]): number | null => {
+  let total = 0;
+  let any = false;
+  for (const v of values) {
+    if (v !== null) {
+      total += v;
+      any = true;
+    }
+  }
+  return any ? total : null;
+};
+
+/** Sum of months 1…m of a year; null when none is booked. */
+function months(series: YearSeries | null, year: number, m: number): number | null {
+  const amounts: MonthlyAmounts | undefined = series?.get(year);
+  return amounts ? sum(amounts.slice(0, m)) : null;
+}
+
+/** A closed year's total: all twelve months booked, else null (never a partial year as bokslut). */
+function closedYear(series: YearSeries | null, year: number): number | null {
+  const amounts = series?.get(year);
+  return amounts && amounts.length === 12 && amounts.every((v) => v !== null) ? sum(amounts) : null;
+}
+
+/** Builds the model from grids holding a ledger; the forecast options come from the saved settings. */
+export function ledgerModelFromGrids(
+  grids: readonly Grid[],
+  options: ForecastOptions = {},
+): LedgerModelResult {
+  const computed = forecastFromGridsDetailed(grids, options);
+  const { ledger, json, details } = computed;
+  const findings: Finding[] = [...json.findings];
+  const hasLedger = ledger.tables.some((t) => t.layout.kind === "ledger");
+  const asOfText = json.asOf === "" ? null : json.asOf;
+  // No rows means an error finding (no actuals, as-of month invalid or after the last booking).
+  if (!hasLedger || details.length === 0 || asOfText === null) {
+    return { model: null, findings, asOf: asOfText, forecast: null, ledger };
+  }
+  const year = Number(asOfText.slice(0, 4));
+  const m = Number(asOfText.slice(5, 7));
+  const fullYear = (y: number) => ({ year: y, fromMonth: 1, toMonth: 12 });
+  const ytd = { year, fromMonth: 1, toMonth: m };
+  const columnDefs: [string, BudgetColumn["kind"], BudgetColumn["period"]][] = [
+    [`Utfall jan–${m} ${year}`, "actual", ytd],
+    [`Budget jan–${m} ${year}`, "budget", ytd],
+    [`Utfall jan–${m} ${year - 1}`, "actual", { year: year - 1, fromMonth: 1, toMonth: m }],
+    [`Budget ${year}`, "budget", fullYear(year)],
+    [`Prognos ${year}`, "forecast", fullYear(year)],
+    [`Bokslut ${year - 1}`, "actual", fullYear(year - 1)],
+  ];
+  const columns: BudgetColumn[] = columnDefs.map(([header, kind, period], i) => ({
+    header,
+    kind,
+    period,
+    sourceCol: i,
+  }));
+  const byLabel = new Map(details.map((d) => [d.label, d]));
+  const lines: BudgetLine[] = [];
+  const costs: (number | null)[] = columns.map(() => null);
+  const revenues: (number | null)[] = columns.map(() => null);
+  const add = (target: (number | null)[], i: number, v: number | null) => {
+    if (v !== null) target[i] = (target[i] ?? 0) + v;
+  };
+  ledger.rows.forEach((row: RowSeries, r) => {
+    const detail = byLabel.get(row.label);
+    const budget = buildInput(row, year, m, { budgetPeriodisation: options.budgetPeriodisation }).budget;
+    lines.push({
+      label: row.label,
+      role: "post",
+      amountKind: "net",
+      sourceRow: r,
+      values: [
+        months(row.actual, year, m),
+        budget ? budget.slice(0, m).reduce((s, x) => s + x, 0) : null,
+        months(row.actual, year - 1, m),
+        row.budget.get(year)?.annual ?? null,
+        detail ? detail.chosen.forecast : null,
+        closedYear(row.actual, year - 1),
+      ],
+    });
+    // The gross split exists for actuals only: budgets and forecasts are net per row.
+    for (const [series, target] of [
+      [row.costs, costs],
+      [row.revenues, revenues],
+    ] as const) {
+      add(target, 0, months(series, year, m));
+      add(target, 2, months(series, year - 1, m));
+      add(target, 5, closedYear(series, year - 1));
+    }
+  });
+  const n = lines.length;
+  if (ledger.rows.some((r) => r.costs !== null)) {
+    lines.push({
+      label: "Varav kostnader",
+      role: "kostnader",
+      amountKind: "cost",
+      sourceRow: n,
+      values: costs,
+    });
+    lines.push({
+      label: "Varav intäkter",
+      role: "intakter",
+      amountKind: "revenue",
+      sourceRow: n + 1,
+      values: revenues,
+    });
+  }
+  const ledgerSheets = [...new Set(ledger.tables.map((t) => quoteSheetName(t.sheet)))];
+  const model: BudgetModel = {
+    sheet: ledger.tables.find((t) => t.layout.kind === "ledger")?.sheet ?? "",
+    sourceUnit: "kr",
+    revenueSign: "negative",
+    costSign: "positive",
+    columns,
+    lines,
+    sourceRange: `${ledgerSheets.join(", ")} (huvudbok per ${periodText(year * 12 + m - 1)})`,
+  };
+  return { model, findings, asOf: asOfText, forecast: computed, ledger };
+}
+
+/** Reads the workbook's ledger with the saved forecast settings. */
+export async function buildLedgerModel(port: WorkbookPort, settings: Settings): Promise<LedgerModelResult> {
+  const saved = parseForecastSettings((settings as Record<string, unknown>).forecast);
+  return ledgerModelFromGrids(await readSourceGrids(port, settings), forecastOptionsFrom(saved));
+}
