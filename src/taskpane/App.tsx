@@ -7,6 +7,8 @@ import {
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Tab,
+  TabList,
   Table,
   TableBody,
   TableCell,
@@ -21,6 +23,7 @@ import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { rangeAddress } from "../workbook/address";
 import { readLastOutcome } from "../commands/outcome";
 import { DriftsammandragFlow } from "./DriftsammandragFlow";
+import { IndicatorsView } from "./indicators/IndicatorsView";
 import type { HostMode } from "./portFactory";
 import { strings } from "./strings";
 
@@ -48,6 +51,7 @@ export function App({ mode, port }: AppProps) {
   const [state, setState] = useState<SheetState>({ status: "loading" });
   const [lastCommand] = useState(readLastOutcome);
   const [sheetsVersion, setSheetsVersion] = useState(0);
+  const [view, setView] = useState<string>("driftsammandrag");
   const refreshSheets = useCallback(() => setSheetsVersion((v) => v + 1), []);
 
   useEffect(() => {
@@ -88,7 +92,19 @@ export function App({ mode, port }: AppProps) {
         </MessageBar>
       )}
 
-      <DriftsammandragFlow port={port} canUseSelection={mode === "excel"} onWritten={refreshSheets} />
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} data-testid="views">
+        <Tab value="driftsammandrag">{strings.flow.heading}</Tab>
+        <Tab value="indicators" data-testid="view-indicators">
+          {strings.indicators.tab}
+        </Tab>
+      </TabList>
+      {/* Views stay mounted when hidden, so switching keeps each one's state. */}
+      <div hidden={view !== "driftsammandrag"}>
+        <DriftsammandragFlow port={port} canUseSelection={mode === "excel"} onWritten={refreshSheets} />
+      </div>
+      <div hidden={view !== "indicators"}>
+        <IndicatorsView port={port} onWritten={refreshSheets} />
+      </div>
 
       <section aria-labelledby="sheets-heading">
         <Subtitle2 as="h2" id="sheets-heading">

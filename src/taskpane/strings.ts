@@ -113,6 +113,57 @@ export const strings = {
     checkedIndicators: (count: number): string =>
       count === 1 ? "Kontrollerade 1 indikator" : `Kontrollerade ${count} indikatorer`,
   },
+  indicators: {
+    tab: "Indikatorer",
+    intro:
+      "Bedömer varje nämndindikator mot sitt målvärde, färgar statuscellerna i din tabell (inga värden ändras) och skriver bladet Målavstämning.",
+    check: "Kontrollera indikatorer",
+    checking: "Kontrollerar indikatorerna …",
+    saving: "Sparar och kontrollerar igen …",
+    clearing: "Tar bort markeringarna …",
+    checkedTitle: "Indikatorerna är kontrollerade",
+    checked: (count: number, sheet: string | null): string =>
+      `${count === 1 ? "1 indikator bedömd" : `${count} indikatorer bedömda`}; statuscellerna är färgade${
+        sheet ? ` och bladet ${sheet} är skrivet` : ""
+      }.`,
+    failedTitle: "Kontrollen misslyckades",
+    noIndicators: "Inga indikatorer hittades. Kontrollera att tabellen har en rubrikrad med Nämndindikator.",
+    notChecked: "Inga indikatorer är kontrollerade ännu.",
+    status: {
+      met: "Uppfyllt",
+      partlyMet: "Delvis uppfyllt",
+      notMet: "Ej uppfyllt",
+      notAssessed: "Ej bedömd",
+    },
+    filterLabel: "Visa indikatorer med status",
+    all: "Alla",
+    filterButton: (label: string, count: number): string => `${label} (${count})`,
+    noneWithStatus: "Inga indikatorer har den statusen.",
+    goal: "Nämndmål",
+    latest: "Senaste värde",
+    target: "Målvärde",
+    noValue: "saknas",
+    latestText: (text: string, period: string): string => `${text} (${period})`,
+    selectRow: (cell: string): string => `Markera raden i Excel (${cell})`,
+    direction: "Riktning",
+    directions: { higher: "Högre är bättre", lower: "Lägre är bättre", unknown: "Okänd" },
+    suggested: "Förslag",
+    manual: "Manuell bedömning",
+    manualPlaceholder: "t.ex. Delvis uppfyllt",
+    saveManual: "Spara bedömning",
+    clearMarks: "Ta bort markeringar",
+    clearedTitle: "Markeringarna är borttagna",
+    cleared: (count: number): string =>
+      count === 0
+        ? "Det fanns inga markeringar att ta bort."
+        : count === 1
+          ? "1 cell har fått tillbaka sin ursprungliga fyllning och kommentar."
+          : `${count} celler har fått tillbaka sina ursprungliga fyllningar och kommentarer.`,
+    clearFailedTitle: "Markeringarna kunde inte tas bort",
+    summaryHeading: "Målavstämning",
+    summaryIntro: (sheet: string): string => `Bladet ${sheet} som det skrevs i arbetsboken.`,
+    findingsHeading: "Att kontrollera",
+  },
 
   errorTitle: "Något gick fel",
   demoWorkbookMissing: (url: string, status: string): string =>
