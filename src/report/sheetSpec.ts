@@ -54,6 +54,8 @@ export interface SheetSpec {
   tabColor: string | null;
   /** Charts on the sheet (office-js renders them; ExcelJS cannot, see decision 0006). */
   charts?: ChartSpec[];
+  /** Protect the sheet against edits, without a password (a record the add-in alone appends to). */
+  protect?: boolean;
 }
 
 /** A line chart over cells of the same sheet. */

@@ -140,11 +140,16 @@ export interface XWorksheet extends XClientObject {
   readonly pageLayout: XPageLayout;
   readonly notes: XNoteCollection;
   readonly charts: XChartCollection;
+  readonly protection: XWorksheetProtection;
   load(propertyNames: string | string[]): unknown;
   getRange(address?: string): XRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XRange;
   activate(): void;
   delete(): void;
+}
+
+export interface XWorksheetProtection {
+  protect(): void;
 }
 
 export interface XWorksheetCollection {

@@ -561,6 +561,9 @@ export class OfficeWorkbook implements WorkbookPort {
             added.setPosition(cellAddress(p.top, p.left), cellAddress(p.bottom, p.right));
           },
         });
+    // Protection last, so the steps above could still write the cells (ExcelApi 1.2).
+    if (spec.protect && this.supports("1.2"))
+      steps.push({ bytes: OP_BYTES, queue: () => sheet().protection.protect() });
     return steps;
   }
 

@@ -148,6 +148,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const ws = this.workbook.addWorksheet(tempName);
     try {
       renderSpec(ws, spec);
+      // No password: the protection guards against slips, not against the workbook's owner.
+      if (spec.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true });
     } catch (error) {
       this.workbook.removeWorksheet(ws.id);
       throw error;

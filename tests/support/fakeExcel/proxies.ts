@@ -404,6 +404,11 @@ export class FakeWorksheet extends FakeClientObject<SheetState> implements XWork
     return new FakeChartCollection(this.ctx, `${this.path}.charts`, this.resolve);
   }
 
+  get protection(): FakeWorksheetProtection {
+    this.ctx.requireApi("1.2", this.path, "protection");
+    return new FakeWorksheetProtection(this.ctx, `${this.path}.protection`, this.resolve);
+  }
+
   getRange(address?: string): FakeRange {
     const path = `${this.path}.getRange(${address ?? ""})`;
     // Resolved when used, so an invalid address fails the sync rather than the call.
@@ -924,6 +929,19 @@ export class FakeBorder extends FakeClientObject<RangeTarget> implements XRangeB
   }
   set color(value: string) {
     this.update("color", value, (b) => (b.color = normalizeColor(value)));
+  }
+}
+
+/** Only what the adapter uses: protect() and the protected flag. */
+export class FakeWorksheetProtection extends FakeClientObject<SheetState> {
+  protected override check(sheet: SheetState): void {
+    checkSheet(sheet, this.path);
+  }
+  protected loadable(): Loadable<SheetState> {
+    return { protected: (s) => s.protected };
+  }
+  protect(): void {
+    this.call("protect", [], (s) => (s.protected = true));
   }
 }
 

@@ -74,6 +74,8 @@ export class SheetState {
   readonly columnWidths = new Map<number, number>();
   merges: Rect[] = [];
   freeze: { rows: number; columns: number } | null = null;
+  /** Set by worksheet.protection.protect(). */
+  protected = false;
   pageLayout: PageLayoutState = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 } };
 
   constructor(public name: string) {}
