@@ -7,6 +7,7 @@
  */
 import type { ReportResult } from "../domain/budget/compute";
 import { headlineDeviationKr } from "../domain/budget/compute";
+import { higherIsBetter } from "../domain/budget/model";
 import { formatSwedishNumber } from "../domain/numbers";
 import { fromKr, type Unit } from "../domain/units";
 import { cellAddress, columnLetters } from "../workbook/address";
@@ -123,11 +124,14 @@ export function layoutDriftsammandrag(
       if (c.type === "deviation") {
         const b = columnLetters(c.budget + 1);
         const o = columnLetters(c.outcome + 1);
-        const revenuePositive = row.amountKind === "revenue" && result.revenueSign === "positive";
-        const formula = revenuePositive
+        const higherBetter = higherIsBetter(row.amountKind, result);
+        const formula = higherBetter
           ? `=${o}${sheetRow + 1}-${b}${sheetRow + 1}`
           : `=${b}${sheetRow + 1}-${o}${sheetRow + 1}`;
         cells.push(value === null ? { value: null } : { value, formula, numberFormat: df });
+      } else if (c.type === "change") {
+        // No formula: the previous round's forecast is on the Prognosomgångar sheet, not here.
+        cells.push({ value, numberFormat: df });
       } else if (row.role === "summa" && postRows.length > 0 && value !== null) {
         cells.push({ value, formula: sumFormula(col, postRows), numberFormat: vf });
       } else {

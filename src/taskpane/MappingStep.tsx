@@ -13,6 +13,7 @@ const KINDS: ColumnMapping["kind"][] = ["actual", "budget", "forecast", "plan", 
 const ROLES: RowMapping["role"][] = ["post", "varav", "summa", "kostnader", "intakter", "ignore"];
 const SOURCE_UNITS: BudgetMapping["unit"][] = ["kr", "tkr", "mnkr"];
 const SIGNS: BudgetMapping["revenueSign"][] = ["negative", "positive"];
+const COST_SIGNS: BudgetMapping["costSign"][] = ["positive", "negative"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -123,6 +124,20 @@ export function MappingStep(props: MappingStepProps) {
               {SIGNS.map((s) => (
                 <option key={s} value={s}>
                   {strings.mapping.revenueSigns[s]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={strings.mapping.costSign} size="small">
+            <Select
+              size="small"
+              value={mapping.costSign}
+              data-testid="cost-sign"
+              onChange={(_, d) => onChange({ ...mapping, costSign: d.value as BudgetMapping["costSign"] })}
+            >
+              {COST_SIGNS.map((s) => (
+                <option key={s} value={s}>
+                  {strings.mapping.costSigns[s]}
                 </option>
               ))}
             </Select>

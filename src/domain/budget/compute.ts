@@ -7,7 +7,14 @@ import type { Finding } from "../findings";
 import { formatSwedishNumber } from "../numbers";
 import { fromKr } from "../units";
 import { columnLetters } from "../../workbook/address";
-import { favourableDeviation, type AmountKind, type BudgetModel, type LineRole } from "./model";
+import {
+  favourableDeviation,
+  grossToNet,
+  type AmountKind,
+  type BudgetModel,
+  type LineRole,
+  type SignConvention,
+} from "./model";
 import type { ReportDefinition } from "./reports";
 
 export interface ReportRow {
@@ -26,6 +33,8 @@ export interface ReportResult {
   /** The summa row's index in rows. */
   totalIndex: number;
   revenueSign: "negative" | "positive";
+  /** How the source signs costs (and net costs); with revenueSign, decides each deviation's direction. */
+  costSign: SignConvention["costSign"];
   findings: Finding[];
 }
 
@@ -60,11 +69,13 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
   const rowValues = (values: (number | null)[], kind: AmountKind) =>
     def.columns.map((c, _i, all) => {
       if (c.type === "source") return values[c.column];
-      const b = all[c.budget];
-      const o = all[c.outcome];
-      const budget = b.type === "source" ? values[b.column] : null;
+      // A change against the previous forecast is a deviation with that forecast as the reference.
+      const b = c.type === "change" ? null : all[c.budget];
+      const o = all[c.type === "change" ? c.current : c.outcome];
+      const budget =
+        c.type === "change" ? values[c.previous] : b?.type === "source" ? values[b.column] : null;
       const outcome = o.type === "source" ? values[o.column] : null;
-      return favourableDeviation(budget, outcome, kind, model.revenueSign);
+      return favourableDeviation(budget, outcome, kind, model);
     });
 
   const rows: ReportRow[] = [];
@@ -161,7 +172,7 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
       const i = revenue.values[c.column];
       const net = totalValues[c.column];
       if (k === null || i === null || net === null) continue;
-      const gross = model.revenueSign === "negative" ? k + i : k - i;
+      const gross = grossToNet(k, i, model);
       if (Math.abs(gross - net) > roundingTolerance(model, c.column, posts.length + 2)) {
         findings.push({
           severity: "warning",
@@ -173,7 +184,14 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
     }
   }
   findings.push(...crossCheckSourceDeviation(model, def, cell));
-  return { definition: def, rows, totalIndex, revenueSign: model.revenueSign, findings };
+  return {
+    definition: def,
+    rows,
+    totalIndex,
+    revenueSign: model.revenueSign,
+    costSign: model.costSign,
+    findings,
+  };
 }
 
 /**
@@ -199,12 +217,7 @@ function crossCheckSourceDeviation(
   const checks = model.lines
     .map((line) => {
       const stated = line.values[source];
-      const ours = favourableDeviation(
-        line.values[b.column],
-        line.values[o.column],
-        line.amountKind,
-        model.revenueSign,
-      );
+      const ours = favourableDeviation(line.values[b.column], line.values[o.column], line.amountKind, model);
       return stated === null || ours === null ? null : { line, stated, ours };
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);

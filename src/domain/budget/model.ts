@@ -30,10 +30,15 @@ export interface BudgetLine {
   values: (number | null)[];
 }
 
-export interface BudgetModel {
+/** How the source signs amounts; deviations are favourable-positive whatever it is. */
+export interface SignConvention {
+  revenueSign: "negative" | "positive";
+  costSign: "positive" | "negative";
+}
+
+export interface BudgetModel extends SignConvention {
   sheet: string;
   sourceUnit: Unit;
-  revenueSign: "negative" | "positive";
   columns: BudgetColumn[];
   lines: BudgetLine[];
   /** "'Ekonomi'!A4:H22" */
@@ -48,17 +53,28 @@ export function amountKindOf(role: LineRole): AmountKind {
   return role === "kostnader" ? "cost" : role === "intakter" ? "revenue" : "net";
 }
 
+/** Whether a higher amount is better on a line: revenues shown positive, costs shown negative. */
+export function higherIsBetter(kind: AmountKind, signs: SignConvention): boolean {
+  return kind === "revenue" ? signs.revenueSign === "positive" : signs.costSign === "negative";
+}
+
 /**
- * Avvikelse, favourable = positive, always: budget − outcome for net cost and cost lines and
- * for revenues signed negative; outcome − budget for revenues shown positive (2019 report:
- * 397 039 − 320 663 = +76 376).
+ * Avvikelse, favourable = positive, always: budget − outcome for costs and net costs shown
+ * positive and for revenues shown negative; outcome − budget for revenues shown positive (2019
+ * report: 397 039 − 320 663 = +76 376) and for costs shown negative.
  */
 export function favourableDeviation(
   budget: number | null,
   outcome: number | null,
   kind: AmountKind,
-  revenueSign: "negative" | "positive",
+  signs: SignConvention,
 ): number | null {
   if (budget === null || outcome === null) return null;
-  return kind === "revenue" && revenueSign === "positive" ? outcome - budget : budget - outcome;
+  return higherIsBetter(kind, signs) ? outcome - budget : budget - outcome;
+}
+
+/** Costs and revenues with opposite signs add to the net; with the same sign, revenues are subtracted. */
+export function grossToNet(costs: number, revenues: number, signs: SignConvention): number {
+  const opposite = (signs.revenueSign === "negative") === (signs.costSign === "positive");
+  return opposite ? costs + revenues : costs - revenues;
 }

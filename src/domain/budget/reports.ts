@@ -11,7 +11,12 @@ export type ReportKind = "period" | "fullYear" | "plan";
 export type ReportColumnDef =
   | { type: "source"; header: string; column: number }
   /** Avvikelse between two of this report's columns (indexes into the report's columns). */
-  | { type: "deviation"; header: string; budget: number; outcome: number };
+  | { type: "deviation"; header: string; budget: number; outcome: number }
+  /**
+   * Förändring mot föregående prognos: this report's forecast column (`current`, a report column)
+   * against the previous round's forecast (`previous`, a model column), favourable = positive.
+   */
+  | { type: "change"; header: string; current: number; previous: number };
 
 export interface ReportDefinition {
   kind: ReportKind;

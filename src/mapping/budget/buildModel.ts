@@ -96,6 +96,7 @@ export function buildBudgetModel(
       sheet: mapping.sheet,
       sourceUnit: mapping.unit,
       revenueSign: mapping.revenueSign,
+      costSign: mapping.costSign,
       columns,
       lines,
       sourceRange: qualifiedRange(mapping.sheet, mapping.range),

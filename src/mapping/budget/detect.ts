@@ -8,7 +8,7 @@ import { parseSwedishNumber } from "../../domain/numbers";
 import { detectUnit, type Unit } from "../../domain/units";
 import { qualifiedAddress, qualifiedRange } from "../../workbook/address";
 import { type CellRange, type Grid, textAt, valueAt } from "../../workbook/grid";
-import { classifyHeader, type HeaderClass } from "./headers";
+import { classifyHeader, type HeaderClass, isNonAmountHeader } from "./headers";
 import type { BudgetMapping, ColumnMapping, RowMapping } from "./mapping";
 import { cleanLabel, roleFromLabel } from "./rowRoles";
 
@@ -59,8 +59,14 @@ function headerCandidate(grid: Grid, r: number, width: number): HeaderCandidate 
       const aboveText = typeof above === "string" ? above.trim() : "";
       // Two-row headers: "Bokslut" over "2019", "Redovisat" over "jan-mars 2023". The lower
       // cell is text or a bare year; an amount under a header is data, not a header.
-      const lowerIsHeaderLike =
-        typeof v === "string" || (typeof v === "number" && Number.isInteger(v) && v >= 1990 && v <= 2100);
+      const amount = parseSwedishNumber(v);
+      const isYear =
+        amount.kind === "number" &&
+        Number.isInteger(amount.value) &&
+        amount.value >= 1990 &&
+        amount.value <= 2100;
+      // Text is header-like unless it is an amount typed as text ("216 400,5").
+      const lowerIsHeaderLike = isYear || (typeof v === "string" && amount.kind !== "number");
       if (aboveText !== "" && text !== "" && lowerIsHeaderLike) {
         const both = `${aboveText} ${text}`;
         const cls = classifyHeader(both);
@@ -178,14 +184,30 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
   }
   if (best <= 0) return null;
 
-  // Columns with numbers but no header we understand: never guessed.
+  // Columns with numbers but no header we understand: never guessed. The table reaches as far
+  // right as its columns of numbers go without a gap.
   const lastCol = Math.max(...amountCols);
-  for (let c = labelColumn + 1; c < width; c++) {
+  const hasNumbers = (c: number) =>
+    dataRows.filter((r) => isNumericCell(grid, r, c)).length >= Math.max(2, Math.ceil(dataRows.length / 3));
+  let edge = lastCol;
+  while (edge + 1 < width && hasNumbers(edge + 1)) edge++;
+  for (let c = labelColumn + 1; c <= edge; c++) {
     if (header.classes.has(c)) continue;
-    const numeric = dataRows.filter((r) => isNumericCell(grid, r, c)).length;
-    if (numeric >= Math.max(2, Math.ceil(dataRows.length / 3)) && c <= lastCol + 1) {
+    if (hasNumbers(c)) {
       const headerText =
         cellText(grid, header.row, c) || (header.twoRows ? cellText(grid, header.row - 1, c) : "");
+      const joinedHeader = header.twoRows
+        ? `${cellText(grid, header.row - 1, c)} ${headerText}`.trim()
+        : headerText;
+      if (isNonAmountHeader(joinedHeader)) {
+        findings.push({
+          severity: "info",
+          code: "nonAmountColumn",
+          message: `Kolumnen "${joinedHeader}" (${abs(header.row, c)}) är inte ett belopp och tas inte med.`,
+          cell: abs(header.row, c),
+        });
+        continue;
+      }
       findings.push({
         severity: "error",
         code: "unknownColumn",
@@ -238,6 +260,8 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     return { row: grid.top + r, label, role };
   });
 
+  resolveTotals(grid, rows, columns, findings);
+
   // Merged cells across the data make rows ambiguous.
   const tableRange: CellRange = {
     top: grid.top + (header.twoRows ? header.row - 1 : header.row),
@@ -281,7 +305,7 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     columns,
     rows,
     unit: unit.unit ?? "kr",
-    revenueSign: detectRevenueSign(grid, rows, columns),
+    ...detectSigns(grid, rows, columns),
     confirmed: false,
   };
   const posts = rows.filter((x) => x.role === "post").length;
@@ -312,35 +336,83 @@ function detectTableUnit(
   return { unit: null };
 }
 
+function amountAt(grid: Grid, sheetRow: number, sheetCol: number): number | null {
+  const p = parseSwedishNumber(valueAt(grid, sheetRow - grid.top, sheetCol - grid.left));
+  return p.kind === "number" ? p.value : null;
+}
+
 /**
- * Negative revenues (2023 report: kostnader 2 010 + intäkter −281 = 1 729) or positive
- * (2019 report: 1 897 184 − 397 039 = 1 500 145): whichever makes the gross split add up.
+ * Subtotals ("Summa IFO" with more posts below it) are the source's own and never added: only
+ * the last total is the table's. Without any labelled total, a last post that equals the sum of
+ * the posts above it in every column is the total (a finding says so).
  */
-function detectRevenueSign(
+function resolveTotals(grid: Grid, rows: RowMapping[], columns: ColumnMapping[], findings: Finding[]): void {
+  const amountCols = columns.filter((c) => c.kind !== "deviation").map((c) => c.col);
+  const where = (r: RowMapping) => qualifiedAddress(grid.sheet, r.row, grid.left);
+  rows.forEach((r, i) => {
+    if (r.role !== "summa") return;
+    if (rows.slice(i + 1).some((later) => later.role === "post")) {
+      r.role = "ignore";
+      findings.push({
+        severity: "info",
+        code: "subtotal",
+        message: `Delsumman "${r.label}" (${where(r)}) räknas inte; rapportens summa räknas från verksamhetsraderna.`,
+        cell: where(r),
+      });
+    }
+  });
+  if (rows.some((r) => r.role === "summa")) return;
+  const posts = rows.filter((r) => r.role === "post");
+  if (posts.length < 3) return;
+  const last = posts[posts.length - 1];
+  const others = posts.slice(0, -1);
+  const checked = amountCols.filter((c) => amountAt(grid, last.row, c) !== null);
+  const isTotal =
+    checked.length > 0 &&
+    checked.every((c) => {
+      const sum = others.reduce((s, r) => s + (amountAt(grid, r.row, c) ?? 0), 0);
+      const stated = amountAt(grid, last.row, c)!;
+      return (
+        Math.abs(sum) > 0 && Math.abs(stated - sum) <= Math.max(0.5 * others.length, Math.abs(sum) * 1e-9)
+      );
+    });
+  if (isTotal) {
+    last.role = "summa";
+    findings.push({
+      severity: "warning",
+      code: "unlabelledTotal",
+      message: `Raden "${last.label}" (${where(last)}) är summan av raderna ovanför och tolkas som summa; ändra i mappningen om den är en verksamhet.`,
+      cell: where(last),
+    });
+  }
+}
+
+/**
+ * How the source signs amounts, read from the values themselves: costs are positive in the
+ * reports but negative in some ledgers; revenues negative (2023 report: kostnader 2 010 +
+ * intäkter −281 = 1 729) or positive (2019 report: 1 897 184 − 397 039 = 1 500 145).
+ */
+function detectSigns(
   grid: Grid,
   rows: RowMapping[],
   columns: ColumnMapping[],
-): "negative" | "positive" {
-  const find = (role: string) => rows.find((x) => x.role === role);
-  const summa = find("summa");
-  const cost = find("kostnader");
-  const revenue = find("intakter");
-  const num = (row: number, col: number) => {
-    const p = parseSwedishNumber(valueAt(grid, row - grid.top, col - grid.left));
-    return p.kind === "number" ? p.value : null;
-  };
-  if (revenue) {
-    for (const col of columns) {
-      const rv = num(revenue.row, col.col);
-      if (rv === null || rv === 0) continue;
-      if (summa && cost) {
-        const s = num(summa.row, col.col);
-        const k = num(cost.row, col.col);
-        if (s !== null && k !== null)
-          return Math.abs(k + rv - s) <= Math.abs(k - rv - s) ? "negative" : "positive";
+): { revenueSign: "negative" | "positive"; costSign: "positive" | "negative" } {
+  const amountCols = columns.filter((c) => c.kind !== "deviation").map((c) => c.col);
+  const signOf = (role: RowMapping["role"]): "negative" | "positive" | null => {
+    let negative = 0;
+    let positive = 0;
+    for (const r of rows.filter((x) => x.role === role)) {
+      for (const c of amountCols) {
+        const v = amountAt(grid, r.row, c);
+        if (v === null || v === 0) continue;
+        if (v < 0) negative += Math.abs(v);
+        else positive += v;
       }
-      if (col.kind !== "deviation") return rv < 0 ? "negative" : "positive";
     }
-  }
-  return "negative";
+    if (negative === 0 && positive === 0) return null;
+    return negative > positive ? "negative" : "positive";
+  };
+  const costSign = signOf("kostnader") ?? signOf("post") ?? "positive";
+  const revenueSign = signOf("intakter") ?? (costSign === "positive" ? "negative" : "positive");
+  return { revenueSign, costSign };
 }

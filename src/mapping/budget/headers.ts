@@ -45,13 +45,23 @@ export function normaliseHeader(text: string): string {
     .toLowerCase();
 }
 
+// No \b before the word: JavaScript's \b treats å, ä, ö as non-word characters, so it would miss
+// "Årsbudget" and "Helårsprognos". Deviation first: "Budgetavvikelse" is a deviation.
 const KIND_WORDS: [RegExp, ColumnKind][] = [
-  [/\bavvikelse|\bavv\b|\bdiff(erens)?\b/, "deviation"],
-  [/\bprognos|\bprognostiserat/, "forecast"],
-  [/\b(internbudget|budget|ram)\b|\bbudget/, "budget"],
-  [/\bplan\b/, "plan"],
-  [/\b(redovisat|utfall|bokslut|bokfört|resultat|verkligt)\b/, "actual"],
+  [/avvikelse|\bavv\b|differens|\bdiff\b|budgetavv/, "deviation"],
+  [/prognos|prognostiserat|\bprog\b/, "forecast"],
+  [/budget|\bram\b|\bårsram/, "budget"],
+  [/\bplan\b|\bplanår|\bplan \d/, "plan"],
+  [/redovisat|utfall|bokslut|bokfört|resultat|verkligt|\back\.?\b|ackumulerat/, "actual"],
 ];
+
+/** Columns that are not amounts though they hold numbers: shares, percentages, counts. */
+const NOT_AMOUNT = /%|procent|andel|förbruk|\bantal\b|\bst\b|årsarbet|\bkonto\b|\bkod\b|\bnr\b/;
+
+/** True for a header that names a non-amount column ("Förbrukat %", "Andel av budget"). */
+export function isNonAmountHeader(raw: string): boolean {
+  return NOT_AMOUNT.test(normaliseHeader(raw));
+}
 
 function findMonthRange(text: string): { from: number; to: number } | null {
   // "jan-mars", "jan–mars", "januari t.o.m. mars", "jan - aug"
@@ -84,7 +94,7 @@ function findMonthRange(text: string): { from: number; to: number } | null {
 /** Classifies one (possibly two-row, already joined) header text; null if it is not an amount column. */
 export function classifyHeader(raw: string): HeaderClass | null {
   const text = normaliseHeader(raw);
-  if (text === "") return null;
+  if (text === "" || NOT_AMOUNT.test(text)) return null;
   let kind: ColumnKind | null = null;
   for (const [re, k] of KIND_WORDS) {
     if (re.test(text)) {

@@ -51,6 +51,8 @@ export const budgetMappingSchema = z.object({
   unit: z.enum(["kr", "tkr", "mnkr"]),
   /** How the source signs revenues: negative (2023 report) or positive (2019 report). */
   revenueSign: z.enum(["negative", "positive"]),
+  /** How the source signs costs and net costs: positive (the reports) or negative (some ledgers). */
+  costSign: z.enum(["positive", "negative"]).default("positive"),
   /** Set when the user has confirmed or corrected the detection. */
   confirmed: z.boolean(),
 });

@@ -12,7 +12,8 @@ export function cleanLabel(text: string): string {
   return stripFootnoteMarkers(text).replace(/\s+/g, " ").trim();
 }
 
-const SUMMA_RE = /^(summa|totalt|total|netto totalt|nettokostnad(er)? totalt|s:a)\b/i;
+// "Summa nettokostnader", "Totalt", "Nämnden totalt", "S:a verksamheter": a total wherever the word stands.
+const SUMMA_RE = /^(summa|totalt|total|s:a)\b|\b(summa|totalt)\b/i;
 const KOSTNADER_RE = /^(varav\s+)?(brutto)?kostnader\b/i;
 const INTAKTER_RE = /^(varav\s+)?(brutto)?intäkter\b/i;
 

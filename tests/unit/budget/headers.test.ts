@@ -1,4 +1,4 @@
-import { classifyHeader, describePeriod, parsePeriodText } from "../../../src/mapping/budget/headers";
+import { classifyHeader, describePeriod, isNonAmountHeader, parsePeriodText } from "../../../src/mapping/budget/headers";
 
 describe("classifyHeader", () => {
   it.each([
@@ -60,4 +60,31 @@ describe("parsePeriodText (the mapping's period field)", () => {
   it.each(["", "jan–mars", "nästa år", "abc"])("rejects %p (a period needs a year)", (text) => {
     expect(parsePeriodText(text)).toBeNull();
   });
+});
+
+describe("headers as finance departments write them", () => {
+  it.each([
+    ["Årsbudget 2023", "budget", 2023, 1, 12],
+    ["Helårsprognos 2023", "forecast", 2023, 1, 12],
+    ["Budget helår 2023", "budget", 2023, 1, 12],
+    ["Utfall t.o.m. mars 2023", "actual", 2023, 1, 3],
+    ["Ack. utfall jan-aug 2024", "actual", 2024, 1, 8],
+    ["Utfallet jan–apr 2024", "actual", 2024, 1, 4],
+    ["Periodbudget jan-mars 2023", "budget", 2023, 1, 3],
+    ["Prognos 2023 (tkr)", "forecast", 2023, 1, 12],
+  ])("%p → %p", (header, kind, year, from, to) => {
+    expect(classifyHeader(header)).toMatchObject({ kind, period: { type: "months", year, fromMonth: from, toMonth: to } });
+  });
+
+  it.each(["Budgetavvikelse", "Avvikelse budget–prognos", "Avv. mot budget", "Differens"])("%p is a deviation", (h) => {
+    expect(classifyHeader(h)?.kind).toBe("deviation");
+  });
+
+  it.each(["Förbrukat %", "Andel av budget", "Förbrukning i procent", "Antal årsarbetare", "Konto"])(
+    "%p is not an amount column",
+    (h) => {
+      expect(classifyHeader(h)).toBeNull();
+      expect(isNonAmountHeader(h)).toBe(true);
+    },
+  );
 });
