@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { buildQ1_2023 } from "../tests/fixtures/budget/seedWorkbooks";
 import { q1_2023Grid } from "../tests/fixtures/indicators/q1_2023";
 import { addGridSheet } from "../tests/fixtures/indicators/xlsx";
+import { buildQ1Ledger } from "../tests/fixtures/ledger/q1Ledger";
 
 async function main() {
   const dir = join(__dirname, "..", "demo");
@@ -13,6 +14,8 @@ async function main() {
   const indicators = addGridSheet(wb, q1_2023Grid());
   indicators.getColumn(1).width = 30;
   indicators.getColumn(3).width = 40;
+  // A huvudbok 2020-01 … 2023-03 and a periodised budget for the same verksamheter, for "Prognos".
+  buildQ1Ledger(wb);
   wb.creator = "Nämnduppföljning demo";
   const path = join(dir, "demo.xlsx");
   await wb.xlsx.writeFile(path);

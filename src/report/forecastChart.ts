@@ -6,24 +6,11 @@
  * same numbers.
  */
 import { buildInput, type RowForecast, type RowSeries } from "../domain/forecast";
+import { MONTH_SHORT_SV } from "../domain/months";
 import { fromKr, type Unit } from "../domain/units";
 import { emptySheetSpec, type ChartSpec, type SheetSpec, type SpecCell } from "./sheetSpec";
 
 export const FORECAST_CHART_SHEET = "Prognosdiagram";
-export const MONTH_NAMES_SV = [
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "maj",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "okt",
-  "nov",
-  "dec",
-] as const;
 
 /** Twelve cumulative series of one row (kr); null where a series has no value (after as-of, no budget). */
 export interface CumulativePaths {
@@ -133,7 +120,7 @@ export function layoutForecastCharts(
     rows.push(HEADERS.map((h) => ({ value: h })));
     for (let month = 0; month < 12; month++) {
       rows.push([
-        { value: MONTH_NAMES_SV[month] },
+        { value: MONTH_SHORT_SV[month] },
         amount(b.actual[month]),
         amount(b.budget[month]),
         amount(b.forecast[month]),

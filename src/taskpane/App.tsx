@@ -24,6 +24,7 @@ import { rangeAddress } from "../workbook/address";
 import { readLastOutcome } from "../commands/outcome";
 import { DriftsammandragFlow } from "./DriftsammandragFlow";
 import { IndicatorsView } from "./indicators/IndicatorsView";
+import { ForecastView } from "./forecast/ForecastView";
 import type { HostMode } from "./portFactory";
 import { strings } from "./strings";
 
@@ -97,6 +98,9 @@ export function App({ mode, port }: AppProps) {
         <Tab value="indicators" data-testid="view-indicators">
           {strings.indicators.tab}
         </Tab>
+        <Tab value="forecast" data-testid="view-forecast">
+          {strings.forecast.tab}
+        </Tab>
       </TabList>
       {/* Views stay mounted when hidden, so switching keeps each one's state. */}
       <div hidden={view !== "driftsammandrag"}>
@@ -104,6 +108,9 @@ export function App({ mode, port }: AppProps) {
       </div>
       <div hidden={view !== "indicators"}>
         <IndicatorsView port={port} onWritten={refreshSheets} />
+      </div>
+      <div hidden={view !== "forecast"}>
+        <ForecastView port={port} onWritten={refreshSheets} />
       </div>
 
       <section aria-labelledby="sheets-heading">
