@@ -50,11 +50,16 @@ function variantWorkbook(v: Variant = {}): ExcelJS.Workbook {
       const kr = Math.round(x * 1000 * 100) / 100;
       ws.getCell(r, 4 + j).value = v.numbersAsText ? kr.toLocaleString("sv-SE").replace("-", "\u2212") : kr;
     });
-    if (v.percentColumn && values[0] !== null && values[1]) ws.getCell(r, 4 + headers.length).value = values[0] / values[3]!;
+    if (v.percentColumn && values[0] !== null && values[1])
+      ws.getCell(r, 4 + headers.length).value = values[0] / values[3]!;
     r++;
   };
   rows.forEach((values, i) => {
-    put(Q1_2023_ROWS[i], values.map((x) => sign * x), 100 + i * 10);
+    put(
+      Q1_2023_ROWS[i],
+      values.map((x) => sign * x),
+      100 + i * 10,
+    );
     if (v.subtotalAfter === i) {
       const partial = values.map((_, j) => sign * rows.slice(0, i + 1).reduce((s, row) => s + row[j], 0));
       put("Summa politisk verksamhet och LSS", partial, null);
@@ -63,8 +68,16 @@ function variantWorkbook(v: Variant = {}): ExcelJS.Workbook {
   const total = rows[0].map((_, j) => sign * rows.reduce((s, row) => s + row[j], 0));
   if (v.totalLabel !== null) put(v.totalLabel ?? "Nämnden totalt", total, null);
   else put("Socialnämnden", total, 999);
-  put("varav kostnader", costs.map((x) => (x === null ? null : sign * x)), null);
-  put("varav intäkter", revenues.map((x) => (x === null ? null : sign * x)), null);
+  put(
+    "varav kostnader",
+    costs.map((x) => (x === null ? null : sign * x)),
+    null,
+  );
+  put(
+    "varav intäkter",
+    revenues.map((x) => (x === null ? null : sign * x)),
+    null,
+  );
   return wb;
 }
 
@@ -109,7 +122,9 @@ describe("a finance department's own layout", () => {
 
   it("recognises an unlabelled total row by its sum, and says so", async () => {
     const r = await generate({ totalLabel: null });
-    expect(r.findings).toContainEqual(expect.objectContaining({ severity: "warning", code: "unlabelledTotal" }));
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "unlabelledTotal" }),
+    );
     expect(totalText(r, "fullYear")).toEqual(["1 729", "1 709", `${M}20`, "1 671"]);
   });
 
@@ -124,5 +139,38 @@ describe("a finance department's own layout", () => {
     expect(rows["Vård för vuxna med missbruksproblem"][2]).toBe("5");
     expect(rows["Varav kostnader"][2]).toBe(`${M}20`);
     expect(r.findings.filter((f) => f.code === "grossSplitMismatch")).toEqual([]);
+  });
+});
+
+describe("group headers merged over their columns", () => {
+  it("reads 'Helår 2023' over Prognos | Budget | Avvikelse as Excel holds it (value in the top-left cell only)", async () => {
+    const { gridFromValues } = await import("../../../src/workbook/grid");
+    const { detectBudgetTables } = await import("../../../src/mapping/budget/detect");
+    const grid = gridFromValues(
+      "Blad1",
+      [
+        ["Driftredovisning, tkr", null, null, null, null],
+        [null, "Jan–mars 2023", null, "Helår 2023", null],
+        ["Verksamhet", "Utfall", "Budget", "Prognos", "Budget"],
+        ["Förvaltning", 100, 110, 400, 420],
+        ["Socialpsykiatri", 200, 190, 800, 790],
+        ["Summa", 300, 300, 1200, 1210],
+      ],
+      {
+        merges: [
+          { top: 1, left: 1, bottom: 1, right: 2 },
+          { top: 1, left: 3, bottom: 1, right: 4 },
+        ],
+      },
+    );
+    const [table] = detectBudgetTables(grid);
+    expect(table.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(table.mapping.columns.map((c) => [c.kind, c.period])).toEqual([
+      ["actual", { type: "months", year: 2023, fromMonth: 1, toMonth: 3 }],
+      ["budget", { type: "months", year: 2023, fromMonth: 1, toMonth: 3 }],
+      ["forecast", { type: "months", year: 2023, fromMonth: 1, toMonth: 12 }],
+      ["budget", { type: "months", year: 2023, fromMonth: 1, toMonth: 12 }],
+    ]);
+    expect(table.mapping.unit).toBe("tkr");
   });
 });
