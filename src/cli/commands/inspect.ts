@@ -1,6 +1,9 @@
 /** namnd inspect <file.xlsx> [--json]: sheets, used ranges and the tables detected on each. */
 import { detectBudgetTables } from "../../mapping/budget/detect";
-import { rangeAddress } from "../../workbook/address";
+import { detectIndicatorTables } from "../../mapping/indicators/detect";
+import { detectLedgerTable } from "../../mapping/ledger/detect";
+import { columnLetters, rangeAddress } from "../../workbook/address";
+import type { Grid } from "../../workbook/grid";
 import { SETTINGS_SHEET } from "../../workbook/settingsSheet";
 import { type CliIO, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
@@ -15,17 +18,7 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
     const grid = info.usedRange
       ? await port.readRange(info.name, info.usedRange, { formatting: true })
       : null;
-    const tables = grid
-      ? detectBudgetTables(grid).map((t) => ({
-          kind: "driftsammandrag",
-          range: rangeAddress(t.mapping.range),
-          unit: t.mapping.unit,
-          revenueSign: t.mapping.revenueSign,
-          columns: t.mapping.columns.map((c) => ({ header: c.header, kind: c.kind, period: c.period })),
-          rows: t.mapping.rows.filter((r) => r.role !== "ignore").length,
-          findings: t.findings,
-        }))
-      : [];
+    const tables = grid ? describeTables(grid) : [];
     sheets.push({
       name: info.name,
       visibility: info.visibility,
@@ -41,9 +34,88 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
     const hidden = s.visibility === "visible" ? "" : s.visibility === "hidden" ? " (dolt)" : " (mycket dolt)";
     io.out(`${s.name}${hidden}: ${s.usedRange ?? "tomt"}`);
     for (const t of s.tables) {
-      io.out(`  Driftsammandrag i ${t.range}: ${t.rows} rader, enhet ${t.unit}`);
-      for (const c of t.columns) io.out(`    ${c.header} → ${c.kind}`);
+      io.out(`  ${KIND_SV[t.kind]} i ${t.range}: ${t.rows} rader${t.unit ? `, enhet ${t.unit}` : ""}`);
+      for (const c of t.columns ?? []) io.out(`    ${c.header} → ${c.kind}`);
     }
   }
   return EXIT_OK;
+}
+
+const KIND_SV = {
+  driftsammandrag: "Driftsammandrag",
+  indikatorer: "Indikatortabell",
+  huvudbok: "Huvudbok",
+  budget: "Budget",
+  radindelning: "Radindelning",
+} as const;
+
+interface TableSummary {
+  kind: keyof typeof KIND_SV;
+  range: string;
+  rows: number;
+  unit?: string;
+  revenueSign?: string;
+  costSign?: string;
+  columns?: { header: string; kind: string; period?: unknown }[];
+  findings?: unknown[];
+}
+
+/** Every kind of table the add-in understands, as found on one sheet. */
+function describeTables(grid: Grid): TableSummary[] {
+  const tables: TableSummary[] = detectBudgetTables(grid).map((t) => ({
+    kind: "driftsammandrag",
+    range: rangeAddress(t.mapping.range),
+    rows: t.mapping.rows.filter((r) => r.role !== "ignore").length,
+    unit: t.mapping.unit,
+    revenueSign: t.mapping.revenueSign,
+    costSign: t.mapping.costSign,
+    columns: t.mapping.columns.map((c) => ({ header: c.header, kind: c.kind, period: c.period })),
+    findings: t.findings,
+  }));
+  for (const t of detectIndicatorTables(grid)) {
+    const cols = [
+      t.goalCol,
+      t.statusCol,
+      t.indicatorCol,
+      t.sourceCol,
+      ...t.periods.map((p) => p.col),
+      ...t.targets.map((x) => x.col),
+    ].filter((c): c is number => c !== null);
+    tables.push({
+      kind: "indikatorer",
+      range: rangeAddress({
+        top: t.headerRow,
+        left: Math.min(...cols),
+        bottom: t.lastRow,
+        right: Math.max(...cols),
+      }),
+      rows: t.lastRow - t.firstRow + 1,
+      columns: [
+        ...t.periods.map((p) => ({ header: p.label, kind: "period" })),
+        ...t.targets.map((x) => ({ header: x.label, kind: "target" })),
+      ],
+    });
+  }
+  const ledger = detectLedgerTable(grid).layout;
+  // A summary table's budget columns also read as an annual budget: the summary table wins.
+  const shadowed = tables.length > 0 && ledger !== null && ledger.kind !== "ledger";
+  if (ledger && !shadowed) {
+    const kind =
+      ledger.kind === "ledger"
+        ? ledger.allBudget
+          ? "budget"
+          : "huvudbok"
+        : ledger.kind === "rowDivision"
+          ? "radindelning"
+          : "budget";
+    const top = grid.top + ledger.headerRow;
+    const right = grid.left + (grid.values[ledger.headerRow]?.length ?? 1) - 1;
+    tables.push({
+      kind,
+      range: `${columnLetters(grid.left)}${top + 1}:${columnLetters(right)}${grid.top + grid.values.length}`,
+      rows: grid.values.length - ledger.headerRow - 1,
+      unit: "unit" in ledger ? ledger.unit : undefined,
+    });
+  }
+  return tables;
 }
