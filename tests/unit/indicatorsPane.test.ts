@@ -11,6 +11,7 @@ import {
   parseDirectionChoice,
   savedDirections,
   toFindings,
+  toggleStatus,
   withKeys,
   type ReportIndicator,
 } from "../../src/taskpane/indicators/model";
@@ -45,9 +46,17 @@ describe("Indikatorer pane helpers", () => {
       indicator("B", "c", "notAssessed"),
     ];
     expect(countByStatus(rows)).toEqual({ met: 1, partlyMet: 0, notMet: 0, notAssessed: 2 });
-    expect(filterByStatus(rows, "all")).toHaveLength(3);
-    expect(filterByStatus(rows, "notAssessed").map((r) => r.indicator)).toEqual(["b", "c"]);
-    expect(filterByStatus(rows, "partlyMet")).toEqual([]);
+    expect(filterByStatus(rows, [])).toHaveLength(3);
+    expect(filterByStatus(rows, ["notAssessed"]).map((r) => r.indicator)).toEqual(["b", "c"]);
+    expect(filterByStatus(rows, ["met", "notAssessed"])).toHaveLength(3);
+    expect(filterByStatus(rows, ["partlyMet"])).toEqual([]);
+  });
+
+  it("status buttons toggle, in status order, and Alla clears", () => {
+    expect(toggleStatus([], "notMet")).toEqual(["notMet"]);
+    expect(toggleStatus(["notMet"], "met")).toEqual(["met", "notMet"]);
+    expect(toggleStatus(["met", "notMet"], "met")).toEqual(["notMet"]);
+    expect(toggleStatus(["met", "notMet"], "all")).toEqual([]);
   });
 
   it("groups indicators under their goals in report order", () => {
@@ -71,7 +80,7 @@ describe("Indikatorer pane helpers", () => {
       ["A", ["a", "b"]],
       ["B", ["c"]],
     ]);
-    expect(groupByGoal(filterByStatus(rows, "notMet"), goals)).toEqual([]);
+    expect(groupByGoal(filterByStatus(rows, ["notMet"]), goals)).toEqual([]);
   });
 
   it("parses a qualified cell to select, and refuses addresses without a sheet", () => {

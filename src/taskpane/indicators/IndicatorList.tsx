@@ -53,7 +53,8 @@ const useStyles = makeStyles({
     borderLeftStyle: "solid",
   },
   itemHead: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  name: { textAlign: "left" },
+  name: { textAlign: "left", minWidth: 0 },
+  badge: { flexShrink: 0 },
   facts: { display: "grid", gridTemplateColumns: "auto 1fr", columnGap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
   direction: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -119,7 +120,9 @@ export function IndicatorList({
                   >
                     {i.indicator}
                   </Link>
-                  <StatusBadge status={i.status} />
+                  <span className={styles.badge}>
+                    <StatusBadge status={i.status} />
+                  </span>
                 </div>
                 <div className={styles.facts}>
                   <Caption1 className={styles.muted}>{strings.indicators.latest}</Caption1>

@@ -46,6 +46,7 @@ import {
   groupByGoal,
   savedDirections,
   toFindings,
+  toggleStatus,
   withKeys,
 } from "./model";
 
@@ -86,7 +87,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [filter, setFilter] = useState<StatusFilter>("all");
+  const [filter, setFilter] = useState<StatusFilter>([]);
 
   /** Runs the check as the ribbon does (marks and Målavstämning) and keeps what the pane shows. */
   const runCheck = useCallback(async (): Promise<Checked> => {
@@ -245,21 +246,24 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
             aria-label={strings.indicators.filterLabel}
             data-testid="status-filters"
           >
-            {(["all", ...STATUSES] as const).map((s) => (
-              <ToggleButton
-                key={s}
-                size="small"
-                checked={filter === s}
-                aria-pressed={filter === s}
-                data-filter={s}
-                onClick={() => setFilter(s)}
-              >
-                {strings.indicators.filterButton(
-                  s === "all" ? strings.indicators.all : strings.indicators.status[s],
-                  s === "all" ? checked.indicators.length : counts[s],
-                )}
-              </ToggleButton>
-            ))}
+            {(["all", ...STATUSES] as const).map((s) => {
+              const on = s === "all" ? filter.length === 0 : filter.includes(s);
+              return (
+                <ToggleButton
+                  key={s}
+                  size="small"
+                  appearance={on ? "primary" : "secondary"}
+                  checked={on}
+                  data-filter={s}
+                  onClick={() => setFilter((f) => toggleStatus(f, s))}
+                >
+                  {strings.indicators.filterButton(
+                    s === "all" ? strings.indicators.all : strings.indicators.status[s],
+                    s === "all" ? checked.indicators.length : counts[s],
+                  )}
+                </ToggleButton>
+              );
+            })}
           </Toolbar>
           {groups.length === 0 ? (
             <Body1>{strings.indicators.noneWithStatus}</Body1>

@@ -20,7 +20,8 @@ import type { WorkbookPort } from "../../workbook/port";
 
 export const STATUSES: readonly IndicatorStatus[] = ["met", "partlyMet", "notMet", "notAssessed"];
 
-export type StatusFilter = IndicatorStatus | "all";
+/** The statuses shown; empty shows all (the "Alla" button). */
+export type StatusFilter = readonly IndicatorStatus[];
 
 export type DirectionChoice = GoodDirection | "unknown";
 
@@ -83,7 +84,14 @@ export function countByStatus(indicators: { status: IndicatorStatus }[]): Record
 }
 
 export function filterByStatus<T extends { status: IndicatorStatus }>(items: T[], filter: StatusFilter): T[] {
-  return filter === "all" ? items : items.filter((i) => i.status === filter);
+  return filter.length === 0 ? items : items.filter((i) => filter.includes(i.status));
+}
+
+/** A status button pressed: on if it was off, off if it was on; "all" clears the filter. */
+export function toggleStatus(filter: StatusFilter, pressed: IndicatorStatus | "all"): StatusFilter {
+  if (pressed === "all") return [];
+  const next = filter.includes(pressed) ? filter.filter((s) => s !== pressed) : [...filter, pressed];
+  return STATUSES.filter((s) => next.includes(s));
 }
 
 /** Indicators under their goals, in report order; goals without an indicator left are dropped. */
