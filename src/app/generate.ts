@@ -17,6 +17,7 @@ import { qualifiedRange } from "../workbook/address";
 import type { WorkbookPort } from "../workbook/port";
 import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 import type { BudgetModel } from "../domain/budget/model";
+import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import { loadSettings, saveSettings, type Settings } from "./settings";
 import { chooseSheetName } from "./sheetNames";
@@ -202,7 +203,13 @@ export async function generateDriftsammandrag(
     if (hasErrors(findings)) return empty(mapping, mappingSource);
   }
 
-  const definitions = chooseReports(model);
+  let definitions = chooseReports(model);
+  // Förändring mot föregående prognos, when an earlier forecast round was saved (issue 4 §4).
+  const rounds = await loadForecastRounds(port, settings);
+  if (rounds.length > 0) {
+    const previous = previousRound(rounds, fromLedger?.asOf ?? modelAsOf(model));
+    ({ model, definitions } = withForecastChange(model, definitions, previous));
+  }
   if (definitions.length === 0) {
     findings.push({
       severity: "error",

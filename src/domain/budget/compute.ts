@@ -126,6 +126,13 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
     sourceRow: sourceTotal?.sourceRow ?? null,
     values: rowValues(totalValues, "net"),
   });
+  // A change's total is the sum of the rows' changes: a row missing from the previous round
+  // must not count its whole forecast as a change.
+  def.columns.forEach((c, ci) => {
+    if (c.type !== "change") return;
+    const changes = rows.filter((r) => r.role === "post").map((r) => r.values[ci]);
+    rows[totalIndex].values[ci] = sum(changes);
+  });
   if (sourceTotal) {
     for (const c of def.columns) {
       if (c.type !== "source") continue;
