@@ -136,6 +136,18 @@ describe("Indikatorer view in the preview pane", () => {
     expect(await filterTexts(page)).toContain(S.filterButton(S.status.met, 6));
     expect(await filterTexts(page)).toContain(S.filterButton(S.status.notAssessed, 31));
 
+    // A manual assessment per goal wins and is written to the Målavstämning sheet.
+    const goal = page.locator(`section[data-goal="Goda arbetsplatser"]`);
+    await goal.getByTestId("goal-manual").fill("Uppfyllt");
+    await goal.getByTestId("goal-manual-save").click();
+    await page.getByTestId("indicators-busy").waitFor({ state: "detached", timeout: 30_000 });
+    await page.getByTestId("indicators-done").waitFor();
+    expect(
+      await page.locator(`section[data-goal="Goda arbetsplatser"]`).getByTestId("goal-manual").inputValue(),
+    ).toBe("Uppfyllt");
+    const sickRow = page.getByTestId("malavstamning-table").locator("tr", { hasText: "Total sjukfrånvaro" });
+    expect((await sickRow.locator("td").nth(9).innerText()).trim()).toBe("Uppfyllt");
+
     // The coloured list: the judged indicators (uppfyllt, delvis uppfyllt, ej uppfyllt) under their goals.
     for (const status of ["met", "partlyMet", "notMet"]) await filter(status);
     expect((await shownStatuses()).sort()).toEqual([
