@@ -51,7 +51,10 @@ describe("forecast rounds", () => {
     expect(rounds).toEqual([{ asOf: "2023-02", savedAt: "2023-03-10 09:00:00", rows: feb.rows }]);
     expect((await loadSettings(reopened)).ownedSheets).toContain(ROUNDS_SHEET);
     // Protected, without a password.
-    const ws = reopened.workbook.getWorksheet(ROUNDS_SHEET)!;
+    // ExcelJS keeps the protection read from the file in an untyped property.
+    const ws = reopened.workbook.getWorksheet(ROUNDS_SHEET)! as unknown as {
+      sheetProtection?: { sheet?: boolean; hashValue?: string; password?: string };
+    };
     expect(ws.sheetProtection?.sheet).toBe(true);
     expect(ws.sheetProtection?.hashValue ?? ws.sheetProtection?.password).toBeFalsy();
 
