@@ -59,7 +59,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   controls: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
-  label: { overflowWrap: "anywhere" },
+  table: { tableLayout: "auto" },
+  label: { overflowWrap: "break-word", minWidth: "120px" },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   total: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -255,7 +256,12 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
         </Field>
       </div>
 
-      <Table size="extra-small" aria-labelledby="forecast-heading" data-testid="forecast-rows">
+      <Table
+        size="extra-small"
+        className={styles.table}
+        aria-labelledby="forecast-heading"
+        data-testid="forecast-rows"
+      >
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{strings.forecast.columnRow}</TableHeaderCell>
