@@ -16,6 +16,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { type GenerateResult, detectSources, generateDriftsammandrag, pickSource } from "../app/generate";
+import { buildBudgetModel } from "../mapping/budget/buildModel";
+import type { Grid } from "../workbook/grid";
 import { loadSettings } from "../app/settings";
 import type { Finding } from "../domain/findings";
 import { detectBudgetTables } from "../mapping/budget/detect";
@@ -109,6 +111,27 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
       cancelled = true;
     };
   }, [port, select]);
+
+  // The mapped range, read once per table; the model is rebuilt from it on every edit so the
+  // mapping step shows each row's parsed amounts and any unreadable cell straight away.
+  const [sourceGrid, setSourceGrid] = useState<Grid | null>(null);
+  const sheet = mapping?.sheet;
+  const rangeKey = mapping ? JSON.stringify(mapping.range) : null;
+  useEffect(() => {
+    if (!sheet || !rangeKey) return;
+    let cancelled = false;
+    port.readRange(sheet, JSON.parse(rangeKey)).then(
+      (grid) => !cancelled && setSourceGrid(grid),
+      () => !cancelled && setSourceGrid(null),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [port, sheet, rangeKey]);
+  const parsed =
+    mapping && sourceGrid && sourceGrid.sheet === mapping.sheet
+      ? buildBudgetModel(sourceGrid, mapping)
+      : null;
 
   const confirmed = mapping ? { ...mapping, confirmed: true } : null;
 
@@ -265,7 +288,8 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
           onUnit={setUnit}
           decimals={decimals}
           onDecimals={setDecimals}
-          findings={[...(selected?.findings ?? []), ...pickFindings]}
+          findings={[...(selected?.findings ?? []), ...pickFindings, ...(parsed?.findings ?? [])]}
+          parsedRows={parsed ? new Map(parsed.model.lines.map((l) => [l.sourceRow, l.values])) : null}
           port={port}
         />
       )}

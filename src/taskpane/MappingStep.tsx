@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { Finding } from "../domain/findings";
 import { describePeriod, parsePeriodText } from "../mapping/budget/headers";
 import type { BudgetMapping, ColumnMapping, RowMapping } from "../mapping/budget/mapping";
+import { formatSwedishNumber } from "../domain/numbers";
+import { fromKr } from "../domain/units";
 import type { WorkbookPort } from "../workbook/port";
 import { FindingsList } from "./FindingsList";
 import { strings } from "./strings";
@@ -44,11 +46,19 @@ export interface MappingStepProps {
   decimals: 0 | 1;
   onDecimals: (decimals: 0 | 1) => void;
   findings: Finding[];
+  /** Each mapped row's amounts as read (kr, per mapped column), to check the parsing. */
+  parsedRows?: Map<number, (number | null)[]> | null;
   port: WorkbookPort;
 }
 
 export function MappingStep(props: MappingStepProps) {
-  const { mapping, onChange, unit, onUnit, decimals, onDecimals, findings, port } = props;
+  const { mapping, onChange, unit, onUnit, decimals, onDecimals, findings, parsedRows, port } = props;
+  const sourceText = (values: (number | null)[] | undefined) =>
+    values
+      ?.map((kr) =>
+        kr === null ? "–" : formatSwedishNumber(fromKr(kr, mapping.unit), mapping.unit === "kr" ? 0 : 1),
+      )
+      .join(" · ") ?? null;
   const styles = useStyles();
   const setColumn = (col: number, change: Partial<ColumnMapping>) =>
     onChange({
@@ -88,7 +98,12 @@ export function MappingStep(props: MappingStepProps) {
           <Caption1 className={styles.head}>{strings.mapping.rowLabel}</Caption1>
           <Caption1 className={styles.head}>{strings.mapping.rowRole}</Caption1>
           {mapping.rows.map((r) => (
-            <RowRow key={r.row} row={r} onRole={(role) => setRow(r.row, role)} />
+            <RowRow
+              key={r.row}
+              row={r}
+              parsed={r.role === "ignore" ? null : sourceText(parsedRows?.get(r.row))}
+              onRole={(role) => setRow(r.row, role)}
+            />
           ))}
         </div>
       </section>
@@ -246,11 +261,26 @@ function ColumnRow({
   );
 }
 
-function RowRow({ row, onRole }: { row: RowMapping; onRole: (role: RowMapping["role"]) => void }) {
+function RowRow({
+  row,
+  parsed,
+  onRole,
+}: {
+  row: RowMapping;
+  parsed: string | null;
+  onRole: (role: RowMapping["role"]) => void;
+}) {
   const styles = useStyles();
   return (
     <>
-      <span className={styles.cellText}>{row.label}</span>
+      <span className={styles.cellText}>
+        <span>{row.label}</span>
+        {parsed ? (
+          <Caption1 className={styles.muted} data-testid="row-parsed">
+            {parsed}
+          </Caption1>
+        ) : null}
+      </span>
       <Select
         size="small"
         value={row.role}

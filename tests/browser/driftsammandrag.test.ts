@@ -71,6 +71,19 @@ describe("Driftsammandrag flow in the preview pane", () => {
       .evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
     expect(roles).toContain("summa");
     expect(await mapping.innerText()).toContain(strings.mapping.kinds.actual);
+    // Each row shows its amounts as parsed (tkr, the source's unit), so the economist can check them.
+    const lss = mapping.getByText("Insatser enligt LSS, SFB och HSL").locator("..");
+    const parsedLss = lss.getByTestId("row-parsed");
+    await parsedLss.waitFor();
+    expect(await parsedLss.innerText()).toMatch(/^216\s(399|400),\d · 211\s(299|300),\d/);
+    // A period that cannot be read is said so, in Swedish, and not applied.
+    const periodInput = mapping.locator('[data-testid="column-period"]').first();
+    expect(await periodInput.inputValue()).toBe("jan\u2013mars 2023");
+    await periodInput.fill("nästa år");
+    await periodInput.press("Enter");
+    await mapping.getByText(strings.mapping.periodInvalid("nästa år")).waitFor();
+    await periodInput.fill("jan–mars 2023");
+    await periodInput.press("Enter");
     const mappingShot = await shot(page.getByTestId("flow"), "pane-mapping");
     expect(fs.statSync(mappingShot).size).toBeGreaterThan(5_000);
 
