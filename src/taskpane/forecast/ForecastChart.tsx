@@ -60,9 +60,7 @@ export function ForecastChart({ paths, title, unit, testId }: ForecastChartProps
   ] as const;
   return (
     <figure className={styles.figure} data-testid={testId}>
-      <Caption1Strong as="p">
-        {title}
-      </Caption1Strong>
+      <Caption1Strong as="p">{title}</Caption1Strong>
       <svg
         className={styles.svg}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
