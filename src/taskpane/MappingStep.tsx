@@ -56,7 +56,11 @@ export function MappingStep(props: MappingStepProps) {
   const sourceText = (values: (number | null)[] | undefined) =>
     values
       ?.map((kr) =>
-        kr === null ? "–" : formatSwedishNumber(fromKr(kr, mapping.unit), mapping.unit === "kr" ? 0 : 1),
+        kr === null
+          ? "–"
+          : formatSwedishNumber(fromKr(kr, mapping.unit), mapping.unit === "kr" ? 0 : 1, {
+              groupSeparator: "\u00A0",
+            }),
       )
       .join(" · ") ?? null;
   const styles = useStyles();
