@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { checkIndicators as runCheck } from "../../app/indicatorCheck";
 import { type KoladaData, parseKoladaCsv, parseKoladaJson } from "../../domain/indicators";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook } from "../openWorkbook";
+import { openWorkbook, saveWorkbook } from "../openWorkbook";
 
 const USAGE =
   "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--json] [--kolada fil.json|fil.csv]";
@@ -42,7 +42,7 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
   const write = typeof flags.output === "string";
   const report = await runCheck(port, { mark: write, writeSummary: write, kolada });
   const blocked = report.findings.some((f) => f.severity === "error") && report.indicators.length === 0;
-  if (write && !blocked) await port.save(flags.output as string);
+  if (write && !blocked) await saveWorkbook(port, flags.output as string);
 
   if (flags.json) io.out(JSON.stringify(report));
   for (const f of report.findings) {

@@ -5,7 +5,7 @@
 import { generateDriftsammandrag } from "../../app/generate";
 import { hasErrors } from "../../domain/findings";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook } from "../openWorkbook";
+import { openWorkbook, saveWorkbook } from "../openWorkbook";
 
 const USAGE = "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--json] [--unit mnkr|tkr] [--decimals 0|1]";
 
@@ -34,7 +34,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
     write: true,
   });
   const blocked = hasErrors(result.findings);
-  if (!blocked) await port.save(flags.output);
+  if (!blocked) await saveWorkbook(port, flags.output);
 
   if (flags.json)
     io.out(JSON.stringify({ reports: blocked ? [] : result.reports, findings: result.findings }));

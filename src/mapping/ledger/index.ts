@@ -2,6 +2,7 @@
  * Ledger reading: Grids → detected tables → typed columns → monthly series per report row.
  * The entry point for the CLI and the pane is readLedger().
  */
+import { detectBudgetTables } from "../budget/detect";
 import type { Finding } from "../../domain/findings";
 import type { Grid } from "../../workbook/grid";
 import { aggregateLedger, type LedgerAggregate } from "./aggregate";
@@ -58,6 +59,17 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
     findings.push(...detected.findings);
     const layout = detected.layout;
     if (!layout) continue;
+    if ((layout.kind === "annualBudget" || layout.kind === "wideBudget") && isSummaryTable(grid)) {
+      // A driftsammandrag's budget columns look like an annual budget; its utfall and prognos
+      // columns say it is a report, not the ledger's budget.
+      findings.push({
+        severity: "info",
+        code: "summaryTableNotBudget",
+        message: `Bladet "${grid.sheet}" är en sammanställning (driftsammandrag), inte huvudbokens budget, och används inte i prognosen.`,
+        cell: null,
+      });
+      continue;
+    }
     tables.push({ sheet: grid.sheet, layout });
     if (layout.kind === "rowDivision") {
       const read = readRowDivision(grid, layout);
@@ -96,4 +108,10 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
     registry,
     bookingRows: columns.reduce((s, c) => s + c.length, 0),
   };
+}
+
+function isSummaryTable(grid: Grid): boolean {
+  return detectBudgetTables(grid).some((t) =>
+    t.mapping.columns.some((c) => c.kind === "actual" || c.kind === "forecast" || c.kind === "deviation"),
+  );
 }
