@@ -55,7 +55,8 @@ export const strings = {
     columnKind: "Innehåll",
     columnPeriod: "Period",
     periodPlaceholder: "t.ex. jan–mars 2023, 2023 eller samma period föregående år",
-    periodInvalid: (text: string) => `"${text}" går inte att tolka som period; skriv t.ex. jan–mars 2023 eller 2023.`,
+    periodInvalid: (text: string) =>
+      `"${text}" går inte att tolka som period; skriv t.ex. jan–mars 2023 eller 2023.`,
     doubtful: (percent: number, note: string | null) =>
       `Osäker tolkning (${percent} %)${note ? `: ${note}` : ""}. Kontrollera typ och period.`,
     rowLabel: "Rad",
@@ -211,6 +212,13 @@ export const strings = {
     legendForecast: "Prognos",
     chartLabel: (row: string): string => `Diagram över ackumulerat utfall, budget och prognos för ${row}`,
     save: "Spara val",
+    saveRound: "Spara prognos",
+    savingRound: "Sparar prognosomgången …",
+    roundSaved: (asOf: string, rows: number, sheet: string) =>
+      `Prognosomgång ${asOf} sparad (${rows} rader) på bladet ${sheet}. Nästa omgång börjar med dessa kommentarer.`,
+    roundComment: "Kommentar i prognosomgången",
+    roundCommentHint: "Förifylld med förra omgångens kommentar.",
+    previousRound: (asOf: string) => `Föregående prognosomgång: ${asOf}.`,
     saving: "Sparar …",
     saved: "Valen är sparade i arbetsboken.",
     unsaved: "Ändringar som inte är sparade.",

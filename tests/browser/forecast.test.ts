@@ -83,6 +83,15 @@ describe("Prognos view in the preview pane", () => {
     await page.getByTestId("forecast-view").screenshot({ path: file });
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
 
+    // Spara prognos: a round with the row's comment goes to the protected rounds sheet, and the
+    // next round starts from its comments.
+    await detail.getByTestId("round-comment").fill("Placeringar ökar från april");
+    await page.getByTestId("save-round").click();
+    await page.getByTestId("round-saved").waitFor({ timeout: 20_000 });
+    await page.locator(`[data-testid=sheet-list] tr[data-sheet="Prognosomgångar"]`).waitFor();
+    expect(await detail.innerText()).toContain("Föregående prognosomgång: 2023-03.");
+    expect(await detail.getByTestId("round-comment").inputValue()).toBe("Placeringar ökar från april");
+
     // Skriv prognosdiagram: the data sheet is written (the preview cannot draw charts).
     await page.getByTestId("write-chart").click();
     await page.getByTestId("chart-written").waitFor({ timeout: 20_000 });

@@ -12,6 +12,7 @@ import {
   Button,
   Caption1,
   Field,
+  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -28,6 +29,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { forecastFromGridsDetailed } from "../../app/forecastReport";
+import {
+  type ForecastRound,
+  loadForecastRounds,
+  previousComments,
+  ROUNDS_SHEET,
+  saveForecastRound,
+} from "../../app/forecastRounds";
 import {
   defaultForecastSettings,
   forecastOptionsFrom,
@@ -115,17 +123,23 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
   const [unit, setUnit] = useState<PaneUnit>("mnkr");
   const [selected, setSelected] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<null | "saving" | "writing">(null);
+  const [busy, setBusy] = useState<null | "saving" | "writing" | "rounding">(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // Prognosomgångar: the next round starts from the last round's comments.
+  const [rounds, setRounds] = useState<ForecastRound[]>([]);
+  const [roundComments, setRoundComments] = useState<Record<string, string>>({});
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
       const saved = await loadForecastSettings(port);
+      const earlier = await loadForecastRounds(port);
       const grids = await readForecastGrids(port);
       const latest = forecastFromGridsDetailed(grids, {}).ledger.lastBooked;
       if (cancelled) return;
       setSettings(saved);
+      setRounds(earlier);
+      setRoundComments(previousComments(earlier));
       setDrafts(draftsFromManual(saved.manual, "mnkr"));
       setLoad({ status: "ready", grids, lastBooked: latest });
     })().catch((error: unknown) => {
@@ -188,6 +202,32 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
       await saveForecastSettings(port, { ...effective, asOf: settings.asOf });
       setDirty(false);
       setOutcome({ intent: "success", text: strings.forecast.saved, testId: "forecast-saved" });
+    } catch (error) {
+      setOutcome({ intent: "error", text: errorText(error), testId: "forecast-failed" });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const saveRound = async () => {
+    setBusy("rounding");
+    try {
+      const all = await saveForecastRound(port, {
+        asOf: json.asOf,
+        rows: json.rows.map((r) => ({
+          label: r.label,
+          method: r.method,
+          value: r.forecast,
+          comment: roundComments[r.label] ?? "",
+        })),
+      });
+      setRounds(all);
+      setOutcome({
+        intent: "success",
+        text: strings.forecast.roundSaved(json.asOf, json.rows.length, ROUNDS_SHEET),
+        testId: "round-saved",
+      });
+      onWritten?.([ROUNDS_SHEET]);
     } catch (error) {
       setOutcome({ intent: "error", text: errorText(error), testId: "forecast-failed" });
     } finally {
@@ -313,6 +353,22 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
                 : strings.forecast.noInterval}
             </span>
           </Body1>
+          <Field
+            label={strings.forecast.roundComment}
+            hint={
+              rounds.length > 0
+                ? `${strings.forecast.previousRound(rounds[rounds.length - 1].asOf)} ${strings.forecast.roundCommentHint}`
+                : undefined
+            }
+            size="small"
+          >
+            <Input
+              size="small"
+              data-testid="round-comment"
+              value={roundComments[row.label] ?? ""}
+              onChange={(_, d) => setRoundComments((c) => ({ ...c, [row.label]: d.value }))}
+            />
+          </Field>
           <MethodTable
             detail={row}
             unit={unit}
@@ -363,6 +419,9 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
           data-testid="forecast-save"
         >
           {busy === "saving" ? strings.forecast.saving : strings.forecast.save}
+        </Button>
+        <Button disabled={busy !== null} onClick={() => void saveRound()} data-testid="save-round">
+          {busy === "rounding" ? strings.forecast.savingRound : strings.forecast.saveRound}
         </Button>
         <Button disabled={busy !== null} onClick={() => void writeChart()} data-testid="write-chart">
           {busy === "writing" ? strings.forecast.writingChart : strings.forecast.writeChart}
