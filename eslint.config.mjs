@@ -6,7 +6,7 @@ import prettier from "eslint-config-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "dist", "build", "test-results", "demo/out", "coverage"] },
+  { ignores: ["node_modules", "dist", "dist-*", "build", "test-results", "demo/out", "coverage"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

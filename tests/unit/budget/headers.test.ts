@@ -1,4 +1,9 @@
-import { classifyHeader, describePeriod, isNonAmountHeader, parsePeriodText } from "../../../src/mapping/budget/headers";
+import {
+  classifyHeader,
+  describePeriod,
+  isNonAmountHeader,
+  parsePeriodText,
+} from "../../../src/mapping/budget/headers";
 
 describe("classifyHeader", () => {
   it.each([
@@ -73,12 +78,18 @@ describe("headers as finance departments write them", () => {
     ["Periodbudget jan-mars 2023", "budget", 2023, 1, 3],
     ["Prognos 2023 (tkr)", "forecast", 2023, 1, 12],
   ])("%p → %p", (header, kind, year, from, to) => {
-    expect(classifyHeader(header)).toMatchObject({ kind, period: { type: "months", year, fromMonth: from, toMonth: to } });
+    expect(classifyHeader(header)).toMatchObject({
+      kind,
+      period: { type: "months", year, fromMonth: from, toMonth: to },
+    });
   });
 
-  it.each(["Budgetavvikelse", "Avvikelse budget–prognos", "Avv. mot budget", "Differens"])("%p is a deviation", (h) => {
-    expect(classifyHeader(h)?.kind).toBe("deviation");
-  });
+  it.each(["Budgetavvikelse", "Avvikelse budget–prognos", "Avv. mot budget", "Differens"])(
+    "%p is a deviation",
+    (h) => {
+      expect(classifyHeader(h)?.kind).toBe("deviation");
+    },
+  );
 
   it.each(["Förbrukat %", "Andel av budget", "Förbrukning i procent", "Antal årsarbetare", "Konto"])(
     "%p is not an amount column",
