@@ -130,8 +130,13 @@ export function layoutDriftsammandrag(
           : `=${b}${sheetRow + 1}-${o}${sheetRow + 1}`;
         cells.push(value === null ? { value: null } : { value, formula, numberFormat: df });
       } else if (c.type === "change") {
-        // No formula: the previous round's forecast is on the Prognosomgångar sheet, not here.
-        cells.push({ value, numberFormat: df });
+        // Rows: no formula, the previous round's forecast is on the Prognosomgångar sheet. The
+        // total adds the rows, as every Summa does, so it can be audited.
+        cells.push(
+          row.role === "summa" && postRows.length > 0 && value !== null
+            ? { value, formula: sumFormula(col, postRows), numberFormat: df }
+            : { value, numberFormat: df },
+        );
       } else if (row.role === "summa" && postRows.length > 0 && value !== null) {
         cells.push({ value, formula: sumFormula(col, postRows), numberFormat: vf });
       } else {
