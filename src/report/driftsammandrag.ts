@@ -196,6 +196,9 @@ export function layoutDriftsammandrag(
     style: { italic: true, fontColor: COLORS.note },
   });
   spec.columnWidths = [38, ...def.columns.map(() => 15)];
+  // Room for the longest wrapped header: Excel does not autofit rows written through the API.
+  const headerLines = Math.max(1, ...def.columns.map((c) => wrappedLines(c.header, spec.columnWidths[1])));
+  spec.rowHeights = [{ row: HEADER_ROW, points: 15 * headerLines + 2 }];
   spec.freeze = { rows: FIRST_DATA_ROW, columns: 1 };
   spec.print = { orientation: "landscape", fitToPagesWide: 1, paperSize: "A4" };
   spec.tabColor = "#2F5597";
@@ -211,4 +214,18 @@ export function layoutDriftsammandrag(
       rows: json,
     },
   };
+}
+
+/** Lines a header needs when wrapped at word boundaries in a column of `width` characters. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need > width && used > 0) {
+      lines++;
+      used = word.length;
+    } else used = need;
+  }
+  return lines;
 }

@@ -56,6 +56,8 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Protect the sheet against edits, without a password (a record the add-in alone appends to). */
   protect?: boolean;
+  /** Row heights in points for rows whose wrapped text needs room (Excel does not autofit API writes). */
+  rowHeights?: { row: number; points: number }[];
 }
 
 /** A line chart over cells of the same sheet. */

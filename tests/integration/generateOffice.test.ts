@@ -66,6 +66,11 @@ describe("Skapa driftsammandrag on the fake Excel host", () => {
     const totalRow = spec.rows.findIndex((r) => r[0].value === "Summa nettokostnader");
     expect(spec.rows[totalRow][1].formula).toBe("=SUM(B5:B17)");
     expect(host.value("Driftsammandrag prognos 2023", totalRow, 0)).toBe("Summa nettokostnader");
+    // The wrapped header row gets its height (Excel does not autofit rows written by the API).
+    expect(host.sheet("Driftsammandrag 2023-03").rowHeights.get(3)).toBe(
+      result.specs[0].rowHeights![0].points,
+    );
+    expect(result.specs[0].rowHeights![0].points).toBeGreaterThan(15 * 2);
   });
 
   it("costs the same number of syncs for 13 and for 5 000 rows, and no request over 4 MB", async () => {

@@ -63,6 +63,7 @@ export interface XRangeFormat {
   indentLevel: number;
   wrapText: boolean;
   columnWidth: number;
+  rowHeight: number;
 }
 
 export interface XRangeAreas extends XClientObject {

@@ -509,6 +509,11 @@ export class OfficeWorkbook implements WorkbookPort {
             charsToPoints(chars)),
       });
     });
+    for (const { row, points } of spec.rowHeights ?? [])
+      steps.push({
+        bytes: OP_BYTES,
+        queue: () => (sheet().getRange(`${row + 1}:${row + 1}`).format.rowHeight = points),
+      });
     for (const merge of spec.merges)
       steps.push({ bytes: OP_BYTES, queue: () => sheet().getRange(rangeAddress(merge)).merge(false) });
     if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {

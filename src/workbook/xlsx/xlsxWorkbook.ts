@@ -247,6 +247,7 @@ function renderSpec(ws: Worksheet, spec: SheetSpec): void {
   spec.columnWidths.forEach((width, c) => {
     ws.getColumn(c + 1).width = width;
   });
+  for (const { row, points } of spec.rowHeights ?? []) ws.getRow(row + 1).height = points;
   for (const m of spec.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   if (spec.freeze) {
     ws.views = [{ state: "frozen", xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];

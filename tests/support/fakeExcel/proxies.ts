@@ -716,6 +716,7 @@ const H_ALIGN = [
 const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
 /** Excel's default column width: 8.43 characters = 64 px = 48 points. */
 const DEFAULT_COLUMN_WIDTH = 48;
+const DEFAULT_ROW_HEIGHT = 15;
 
 export class FakeRangeFormat extends FormatPart implements XRangeFormat {
   protected loadable(): Loadable<RangeTarget> {
@@ -725,6 +726,7 @@ export class FakeRangeFormat extends FormatPart implements XRangeFormat {
       indentLevel: (t) => uniform(t, (f) => f?.indentLevel ?? 0),
       wrapText: (t) => uniform(t, (f) => f?.wrapText ?? false),
       columnWidth: (t) => t.sheet.columnWidths.get(t.rect.left) ?? DEFAULT_COLUMN_WIDTH,
+      rowHeight: (t) => t.sheet.rowHeights.get(t.rect.top) ?? DEFAULT_ROW_HEIGHT,
     };
   }
 
@@ -783,6 +785,17 @@ export class FakeRangeFormat extends FormatPart implements XRangeFormat {
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 1790)
         throw new FakeOfficeError("InvalidArgument", `Invalid columnWidth ${value}.`);
       for (let c = t.rect.left; c <= t.rect.right; c++) t.sheet.columnWidths.set(c, value);
+    });
+  }
+  get rowHeight(): number {
+    return this.read("rowHeight");
+  }
+  set rowHeight(value: number) {
+    this.write("rowHeight", value, (t) => {
+      // Excel's maximum row height is 409 points.
+      if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > 409)
+        throw new FakeOfficeError("InvalidArgument", `Invalid rowHeight ${value}.`);
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, value);
     });
   }
 }

@@ -72,6 +72,7 @@ export class SheetState {
   readonly notes = new Map<string, string>();
   readonly charts: ChartState[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
   merges: Rect[] = [];
   freeze: { rows: number; columns: number } | null = null;
   /** Set by worksheet.protection.protect(). */
