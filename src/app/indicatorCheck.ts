@@ -162,8 +162,11 @@ export async function checkIndicators(
   if (settings.tables)
     toRead = [...new Set(settings.tables.map((t) => t.sheet))].filter((s) => existing.has(s));
   else if (options.activeSheetOnly) {
+    // The ribbon: the active sheet, unless it is one of ours (Målavstämning after the last run);
+    // then the sheets where the last check found indicators.
     const active = await port.activeSheet();
-    toRead = active && !owned.includes(active) ? [active] : [];
+    const remembered = settings.indicatorSheets.filter((s) => existing.has(s) && !owned.includes(s));
+    toRead = active && !owned.includes(active) && active !== SETTINGS_SHEET ? [active] : remembered;
   } else {
     toRead = sheets
       .filter((s) => s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.includes(s.name))
@@ -175,6 +178,8 @@ export async function checkIndicators(
     if (grid) grids.push(grid);
   }
   const model = buildIndicatorModel(grids, settings.tables);
+  const found = [...new Set(model.goals.flatMap((g) => g.indicators.map((i) => i.statusCell.sheet)))];
+  if (found.length > 0) settings.indicatorSheets = found;
 
   const writeSummary = options.writeSummary !== false;
   const summary = chooseSummaryName(settings, existing, owned);

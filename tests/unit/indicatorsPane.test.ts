@@ -3,6 +3,7 @@ import type { WorkbookPort } from "../../src/workbook/port";
 import {
   SpecRecordingPort,
   cellTarget,
+  rowTarget,
   countByStatus,
   directionChoice,
   filterByStatus,
@@ -90,6 +91,14 @@ describe("Indikatorer pane helpers", () => {
     });
     expect(cellTarget("C83")).toBeNull();
     expect(cellTarget("inte en adress")).toBeNull();
+  });
+
+  it("selects the indicator's whole row when it is clicked", () => {
+    expect(rowTarget("'Nämndindikatorer'!C83")).toEqual({
+      sheet: "Nämndindikatorer",
+      range: { top: 82, left: 0, bottom: 82, right: 16383 },
+    });
+    expect(rowTarget("C83")).toBeNull();
   });
 
   it("narrows finding severities and reads direction choices", () => {

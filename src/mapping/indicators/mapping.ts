@@ -64,6 +64,8 @@ export const indicatorSettingsSchema = z.object({
   replacedMarks: z.record(z.string(), z.array(cellMarkSchema)).default({}),
   /** The Målavstämning sheet this feature created. */
   summarySheet: z.string().nullable().default(null),
+  /** Sheets where the last check found indicators: the ribbon falls back to them. */
+  indicatorSheets: z.array(z.string()).default([]),
 });
 
 export type IndicatorSettings = z.infer<typeof indicatorSettingsSchema>;

@@ -33,20 +33,20 @@ import { strings } from "../strings";
 import { IndicatorList } from "./IndicatorList";
 import { MalavstamningPreview } from "./MalavstamningPreview";
 import {
-  type DirectionChoice,
-  type GoalRow,
-  type IndicatorRow,
-  STATUSES,
-  type StatusFilter,
-  SpecRecordingPort,
-  cellTarget,
   countByStatus,
   filterByStatus,
   goalRows,
   groupByGoal,
+  rowTarget,
   savedDirections,
+  SpecRecordingPort,
+  STATUSES,
   toFindings,
   toggleStatus,
+  type DirectionChoice,
+  type GoalRow,
+  type IndicatorRow,
+  type StatusFilter,
   withKeys,
 } from "./model";
 
@@ -177,7 +177,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
     );
 
   const onSelect = (indicator: IndicatorRow) => {
-    const target = cellTarget(indicator.cell);
+    const target = rowTarget(indicator.cell);
     if (!target) return;
     port.selectRange(target.sheet, target.range).catch((error: unknown) =>
       setOutcome({

@@ -124,6 +124,17 @@ export function cellTarget(cell: string): { sheet: string; range: CellRange } | 
   }
 }
 
+/** Excel's last column (XFD): selecting to it selects the whole row. */
+const LAST_COLUMN = 16383;
+
+/** The indicator's whole row on its sheet, so clicking it in the pane shows the row in Excel. */
+export function rowTarget(cell: string): { sheet: string; range: CellRange } | null {
+  const target = cellTarget(cell);
+  if (!target) return null;
+  const row = target.range.top;
+  return { sheet: target.sheet, range: { top: row, left: 0, bottom: row, right: LAST_COLUMN } };
+}
+
 /** The report's findings with their severity narrowed (unknown severities read as info). */
 export function toFindings(findings: IndicatorCheckReport["findings"]): Finding[] {
   const severities: readonly string[] = ["error", "warning", "info"];
