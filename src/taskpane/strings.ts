@@ -213,6 +213,11 @@ export const strings = {
     chartLabel: (row: string): string => `Diagram över ackumulerat utfall, budget och prognos för ${row}`,
     save: "Spara val",
     saveRound: "Spara prognos",
+    rowDivision: "Skapa radindelning",
+    rowDivisionCreated: (sheet: string, rows: number) =>
+      `Bladet ${sheet} skapades med ${rows} verksamheter. Ändra kolumnen "Rad i rapporten" för att slå ihop eller dela rader; prognosen läser bladet nästa gång.`,
+    rowDivisionExists: (sheet: string) =>
+      `Bladet ${sheet} finns redan och används som radindelning; det skrivs aldrig över.`,
     savingRound: "Sparar prognosomgången …",
     roundSaved: (asOf: string, rows: number, sheet: string) =>
       `Prognosomgång ${asOf} sparad (${rows} rader) på bladet ${sheet}. Nästa omgång börjar med dessa kommentarer.`,

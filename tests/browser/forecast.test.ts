@@ -92,6 +92,11 @@ describe("Prognos view in the preview pane", () => {
     expect(await detail.innerText()).toContain("Föregående prognosomgång: 2023-03.");
     expect(await detail.getByTestId("round-comment").inputValue()).toBe("Placeringar ökar från april");
 
+    // Skapa radindelning: an editable sheet of verksamheter → report rows.
+    await page.getByTestId("create-row-division").click();
+    await page.getByTestId("row-division").waitFor({ timeout: 20_000 });
+    await page.locator(`[data-testid=sheet-list] tr[data-sheet="Radindelning"]`).waitFor();
+
     // Skriv prognosdiagram: the data sheet is written (the preview cannot draw charts).
     await page.getByTestId("write-chart").click();
     await page.getByTestId("chart-written").waitFor({ timeout: 20_000 });

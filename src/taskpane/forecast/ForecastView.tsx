@@ -29,6 +29,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { forecastFromGridsDetailed } from "../../app/forecastReport";
+import { createRowDivisionSheet } from "../../app/rowDivisionSheet";
 import {
   type ForecastRound,
   loadForecastRounds,
@@ -123,7 +124,7 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
   const [unit, setUnit] = useState<PaneUnit>("mnkr");
   const [selected, setSelected] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState<null | "saving" | "writing" | "rounding">(null);
+  const [busy, setBusy] = useState<null | "saving" | "writing" | "rounding" | "dividing">(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   // Prognosomgångar: the next round starts from the last round's comments.
   const [rounds, setRounds] = useState<ForecastRound[]>([]);
@@ -228,6 +229,25 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
         testId: "round-saved",
       });
       onWritten?.([ROUNDS_SHEET]);
+    } catch (error) {
+      setOutcome({ intent: "error", text: errorText(error), testId: "forecast-failed" });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const rowDivision = async () => {
+    setBusy("dividing");
+    try {
+      const result = await createRowDivisionSheet(port);
+      setOutcome({
+        intent: result.created ? "success" : "info",
+        text: result.created
+          ? strings.forecast.rowDivisionCreated(result.sheet, result.rows)
+          : strings.forecast.rowDivisionExists(result.sheet),
+        testId: "row-division",
+      });
+      if (result.created) onWritten?.([result.sheet]);
     } catch (error) {
       setOutcome({ intent: "error", text: errorText(error), testId: "forecast-failed" });
     } finally {
@@ -422,6 +442,9 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
         </Button>
         <Button disabled={busy !== null} onClick={() => void saveRound()} data-testid="save-round">
           {busy === "rounding" ? strings.forecast.savingRound : strings.forecast.saveRound}
+        </Button>
+        <Button disabled={busy !== null} onClick={() => void rowDivision()} data-testid="create-row-division">
+          {strings.forecast.rowDivision}
         </Button>
         <Button disabled={busy !== null} onClick={() => void writeChart()} data-testid="write-chart">
           {busy === "writing" ? strings.forecast.writingChart : strings.forecast.writeChart}
