@@ -4,6 +4,7 @@
  * reports come out of the same pipeline as from a finance department's table. The full-year
  * forecast is the saved per-row choice or else the automatic forecast (issue 4 §5).
  */
+import { sumPresent as sum } from "../domain/budget/compute";
 import type { BudgetColumn, BudgetLine, BudgetModel } from "../domain/budget/model";
 import { type Finding } from "../domain/findings";
 import { buildInput, type MonthlyAmounts, type RowSeries, type YearSeries } from "../domain/forecast";
@@ -39,18 +40,6 @@ export async function readSourceGrids(port: WorkbookPort, settings: Settings): P
   }
   return grids;
 }
-
-const sum = (values: readonly (number | null)[]): number | null => {
-  let total = 0;
-  let any = false;
-  for (const v of values) {
-    if (v !== null) {
-      total += v;
-      any = true;
-    }
-  }
-  return any ? total : null;
-};
 
 /** Sum of months 1…m of a year; null when none is booked. */
 function months(series: YearSeries | null, year: number, m: number): number | null {

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { sheetSpecToTable } from "../report/html";
 import type { SheetSpec } from "../report/sheetSpec";
 import { strings } from "./strings";
@@ -14,21 +14,50 @@ const useStyles = makeStyles({
   table: {
     "& td": { padding: "2px 4px", verticalAlign: "bottom", color: "#000000" },
   },
+  fixed: {
+    tableLayout: "fixed",
+    "& td": { verticalAlign: "top", overflowWrap: "anywhere" },
+  },
 });
 
-/** A SheetSpec as the sheet will look (same texts as Excel shows), scaled to the pane. */
-export function SheetPreview({ spec }: { spec: SheetSpec }) {
+export interface SheetPreviewProps {
+  spec: SheetSpec;
+  /**
+   * "fit": scaled to the pane (a driftsammandrag). "columnWidths": Excel's character widths, so a
+   * wide table (Målavstämning) keeps its shape and scrolls sideways.
+   */
+  layout?: "fit" | "columnWidths";
+  testId?: string;
+  scrollerTestId?: string;
+}
+
+/** A SheetSpec as the sheet will look (the same texts as Excel shows). */
+export function SheetPreview({
+  spec,
+  layout = "fit",
+  testId = "preview-table",
+  scrollerTestId,
+}: SheetPreviewProps) {
   const styles = useStyles();
   const table = useMemo(() => sheetSpecToTable(spec), [spec]);
+  const fixed = layout === "columnWidths";
+  const width = fixed ? `${table.columnWidths.reduce((sum, w) => sum + w, 0)}ch` : "100%";
   return (
-    <div className={styles.scroller}>
+    <div className={styles.scroller} data-testid={scrollerTestId}>
       <table
-        className={styles.table}
-        style={{ ...table.tableStyle, fontSize: "11px", lineHeight: 1.3, width: "100%" }}
-        data-testid="preview-table"
+        className={mergeClasses(styles.table, fixed && styles.fixed)}
+        style={{ ...table.tableStyle, fontSize: "11px", lineHeight: 1.3, width }}
+        data-testid={testId}
         data-sheet={table.name}
         aria-label={strings.preview.tableLabel(table.name)}
       >
+        {fixed && (
+          <colgroup>
+            {table.columnWidths.map((w, i) => (
+              <col key={i} style={{ width: `${w}ch` }} />
+            ))}
+          </colgroup>
+        )}
         <tbody>
           {table.rows.map((row) => (
             <tr key={row.row}>

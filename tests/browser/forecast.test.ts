@@ -6,7 +6,7 @@
  */
 import fs from "fs";
 import path from "path";
-import { DEMO_XLSX, type PreviewSession, RESULTS_DIR, startPreview } from "../support/browser";
+import { RESULTS_DIR, usePreviewSession } from "../support/browser";
 import { METHOD_NAMES_SV } from "../../src/domain/forecast";
 import { strings } from "../../src/taskpane/strings";
 
@@ -15,21 +15,10 @@ jest.setTimeout(120_000);
 const ROW = "Barn och ungdomsvård";
 
 describe("Prognos view in the preview pane", () => {
-  let session: PreviewSession | undefined;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(DEMO_XLSX)) {
-      throw new Error(`demo workbook ${DEMO_XLSX} is missing (npm run demo:build, or set DEMO_XLSX)`);
-    }
-    session = await startPreview();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const preview = usePreviewSession();
 
   test("methods, backtest errors, interval, a changed method, save and the chart sheet", async () => {
-    const s = session!;
+    const s = preview();
     const page = await s.openPane();
     await page.getByTestId("view-forecast").click();
     const rows = page.getByTestId("forecast-rows");

@@ -8,7 +8,7 @@
 import fs from "fs";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
-import { DEMO_XLSX, type PreviewSession, RESULTS_DIR, startPreview } from "../support/browser";
+import { RESULTS_DIR, usePreviewSession } from "../support/browser";
 import { strings } from "../../src/taskpane/strings";
 
 jest.setTimeout(120_000);
@@ -54,21 +54,10 @@ async function filterTexts(page: Page): Promise<string[]> {
 }
 
 describe("Indikatorer view in the preview pane", () => {
-  let session: PreviewSession | undefined;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(DEMO_XLSX)) {
-      throw new Error(`demo workbook ${DEMO_XLSX} is missing (npm run demo:build, or set DEMO_XLSX)`);
-    }
-    session = await startPreview();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const preview = usePreviewSession();
 
   test("Kontrollera indikatorer, filter, direction, Ta bort markeringar on the demo workbook", async () => {
-    const s = session!;
+    const s = preview();
     const page = await s.openPane();
     await page.getByTestId("view-indicators").click();
     const view = page.getByTestId("indicators-view");

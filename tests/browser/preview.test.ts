@@ -5,7 +5,7 @@
  */
 import fs from "fs";
 import ExcelJS from "exceljs";
-import { DEMO_XLSX, type PreviewSession, startPreview } from "../support/browser";
+import { DEMO_XLSX, usePreviewSession } from "../support/browser";
 import { strings } from "../../src/taskpane/strings";
 
 jest.setTimeout(90_000);
@@ -19,21 +19,10 @@ async function visibleSheetNames(file: string): Promise<string[]> {
 }
 
 describe("preview pane (no Excel)", () => {
-  let session: PreviewSession | undefined;
-
-  beforeAll(async () => {
-    if (!fs.existsSync(DEMO_XLSX)) {
-      throw new Error(`demo workbook ${DEMO_XLSX} is missing (npm run demo:build, or set DEMO_XLSX)`);
-    }
-    session = await startPreview();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const preview = usePreviewSession();
 
   test("says it is a preview and lists the demo workbook's sheets, with no outside request", async () => {
-    const s = session!;
+    const s = preview();
     const page = await s.openPane();
 
     const startupError = await page

@@ -176,3 +176,24 @@ export async function startPreview(options: { demoXlsx?: string } = {}): Promise
     },
   };
 }
+
+/**
+ * One preview server for a describe block, on the demo workbook: started before its tests, closed
+ * after them. Returns a getter for the running session.
+ */
+export function usePreviewSession(): () => PreviewSession {
+  let session: PreviewSession | undefined;
+  beforeAll(async () => {
+    if (!fs.existsSync(DEMO_XLSX)) {
+      throw new Error(`demo workbook ${DEMO_XLSX} is missing (npm run demo:build, or set DEMO_XLSX)`);
+    }
+    session = await startPreview();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error("the preview server did not start");
+    return session;
+  };
+}

@@ -38,7 +38,8 @@ export interface ReportResult {
   findings: Finding[];
 }
 
-function sum(values: (number | null)[]): number | null {
+/** Sum of the values present; null when none is (missing is never zero). */
+export function sumPresent(values: readonly (number | null)[]): number | null {
   let total = 0;
   let any = false;
   for (const v of values) {
@@ -117,7 +118,7 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
   }
 
   // The total: computed from unrounded posts; the source's own summa only checked.
-  const totalValues = model.columns.map((_, i) => sum(posts.map((p) => p.values[i])));
+  const totalValues = model.columns.map((_, i) => sumPresent(posts.map((p) => p.values[i])));
   const totalIndex = rows.length;
   rows.push({
     label: sourceTotal?.label || "Summa nettokostnader",
@@ -131,7 +132,7 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
   def.columns.forEach((c, ci) => {
     if (c.type !== "change") return;
     const changes = rows.filter((r) => r.role === "post").map((r) => r.values[ci]);
-    rows[totalIndex].values[ci] = sum(changes);
+    rows[totalIndex].values[ci] = sumPresent(changes);
   });
   if (sourceTotal) {
     for (const c of def.columns) {
