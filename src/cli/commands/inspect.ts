@@ -47,6 +47,7 @@ const KIND_SV = {
   huvudbok: "Huvudbok",
   budget: "Budget",
   radindelning: "Radindelning",
+  volym: "Volymtabell",
 } as const;
 
 interface TableSummary {
@@ -107,7 +108,9 @@ function describeTables(grid: Grid): TableSummary[] {
           : "huvudbok"
         : ledger.kind === "rowDivision"
           ? "radindelning"
-          : "budget";
+          : ledger.kind === "volume"
+            ? "volym"
+            : "budget";
     const top = grid.top + ledger.headerRow;
     const right = grid.left + (grid.values[ledger.headerRow]?.length ?? 1) - 1;
     tables.push({

@@ -10,6 +10,7 @@ import {
   VERSION_ACTUAL,
   VERSION_BUDGET,
   VERSION_FORECAST,
+  VERSION_VOLUME,
   type LedgerColumns,
 } from "./columns";
 import { periodText, type PeriodIndex } from "./periods";
@@ -60,6 +61,8 @@ export function aggregateLedger(
   const hasBudgetAnnual = new Uint8Array(R * Y);
   const volume = new Float64Array(cells);
   const hasVolume = new Uint8Array(R * Y);
+  /** Per month: a volume table gave this month's volume (planned months included). */
+  const givenVolume = new Uint8Array(cells);
   const booked = new Uint8Array(Y * 12);
   const classCounts = new Float64Array(10);
   const classAmounts = new Float64Array(10);
@@ -121,6 +124,17 @@ export function aggregateLedger(
           hasBudgetMonthly[ry] = 1;
         }
       } else if (ver === VERSION_FORECAST) forecastRows++;
+      else if (ver === VERSION_VOLUME && vol !== null && p >= 0) {
+        // A volume table: every month it gives, booked or still to come, for the volume method.
+        const v = vol[i];
+        if (v === v) {
+          const rel = p - base;
+          const ry = row * Y + ((rel / 12) | 0);
+          volume[ry * 12 + (rel % 12)] += v;
+          givenVolume[ry * 12 + (rel % 12)] = 1;
+          hasVolume[ry] = 1;
+        }
+      }
     }
     // A budget sheet has no accounts; only tables with actuals decide whether the split is known.
     if (!tableHasAccounts && tableHasActuals) allHaveAccounts = false;
@@ -208,7 +222,7 @@ export function aggregateLedger(
           a[m] = isBooked ? net[idx] : null;
           c[m] = isBooked ? costs[idx] : null;
           rv[m] = isBooked ? revenues[idx] : null;
-          v[m] = isBooked && hasVolume[ry] ? volume[idx] : null;
+          v[m] = (isBooked && hasVolume[ry]) || givenVolume[idx] === 1 ? volume[idx] : null;
         }
         actual.set(year, a);
         costSeries.set(year, c);

@@ -9,12 +9,14 @@ import { parseSwedishNumber } from "../../domain/numbers";
 import { UNIT_FACTOR } from "../../domain/units";
 import { qualifiedAddress } from "../../workbook/address";
 import { isErrorValue, textAt, type CellValue, type Grid } from "../../workbook/grid";
-import type { AnnualBudgetLayout, LedgerLayout, WideBudgetLayout } from "./detect";
+import type { AnnualBudgetLayout, LedgerLayout, VolumeLayout, WideBudgetLayout } from "./detect";
 import { parsePeriod, periodIndex } from "./periods";
 
 export const VERSION_ACTUAL = 0;
 export const VERSION_BUDGET = 1;
 export const VERSION_FORECAST = 2;
+/** Rows of a volume table: volumes only, for every month given (future months included). */
+export const VERSION_VOLUME = 3;
 /** Account class unknown (no konto column). */
 export const CLASS_UNKNOWN = -1;
 
@@ -166,7 +168,7 @@ function grow<T extends Int32Array | Int8Array | Float64Array>(a: T, length: num
 /** Reads a long ledger (or long budget) table. */
 export function readLedgerColumns(
   grid: Grid,
-  layout: LedgerLayout,
+  layout: LedgerLayout | VolumeLayout,
   registry: ActivityRegistry,
 ): { columns: LedgerColumns; findings: Finding[] } {
   const out = new FindingCollector();
@@ -180,7 +182,8 @@ export function readLedgerColumns(
   const amount = new Float64Array(capacity);
   const volume = col.volume !== undefined ? new Float64Array(capacity) : null;
   const sourceRow = new Int32Array(capacity);
-  const factor = UNIT_FACTOR[layout.unit];
+  const volumeOnly = layout.kind === "volume";
+  const factor = volumeOnly ? 1 : UNIT_FACTOR[layout.unit];
   const pc = col.period as number;
   const ac = col.amount as number;
   const codeCol = col.code ?? -1;
@@ -196,7 +199,7 @@ export function readLedgerColumns(
   const versionCache = new Map<string, number>();
   const accountCache = new Map<string, number>();
   const addr = (r: number, c: number) => qualifiedAddress(grid.sheet, grid.top + r, grid.left + c);
-  const fixedVersion = layout.allBudget ? VERSION_BUDGET : VERSION_ACTUAL;
+  const fixedVersion = volumeOnly ? VERSION_VOLUME : layout.allBudget ? VERSION_BUDGET : VERSION_ACTUAL;
   let n = 0;
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
@@ -255,9 +258,10 @@ export function readLedgerColumns(
       );
       continue;
     }
-    // Amount
+    // Amount (a volume table has none)
     let a: number;
-    if (typeof av === "number") a = av;
+    if (volumeOnly) a = 0;
+    else if (typeof av === "number") a = av;
     else {
       const parsed =
         av === null || isErrorValue(av) || typeof av === "boolean" ? null : parseSwedishNumber(av);
@@ -348,7 +352,17 @@ export function readLedgerColumns(
     amount[n] = a * factor;
     if (volume) {
       const v = row[volCol];
-      volume[n] = typeof v === "number" ? v : NaN;
+      const parsed = typeof v === "string" ? parseSwedishNumber(v) : null;
+      volume[n] = typeof v === "number" ? v : parsed?.kind === "number" ? parsed.value : NaN;
+      if (volumeOnly && volume[n] !== volume[n]) {
+        out.add(
+          "warning",
+          "volumeUnreadable",
+          `Volymen i ${addr(r, volCol)} saknas eller är inget tal; raden räknas inte med.`,
+          addr(r, volCol),
+        );
+        continue;
+      }
     }
     sourceRow[n] = r;
     n++;

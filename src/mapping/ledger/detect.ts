@@ -58,7 +58,20 @@ export interface RowDivisionLayout {
   labelColumn: number;
 }
 
-export type LedgerTableLayout = LedgerLayout | AnnualBudgetLayout | WideBudgetLayout | RowDivisionLayout;
+/**
+ * Volumes without amounts (volymtal: period, verksamhet, vårddygn), including months still to
+ * come: what the volume-driven forecast multiplies by the unit cost.
+ */
+export interface VolumeLayout {
+  kind: "volume";
+  sheet: string;
+  headerRow: number;
+  columns: Partial<Record<LedgerRole, number>>;
+  defaultYear: number | null;
+}
+
+export type LedgerTableLayout =
+  LedgerLayout | AnnualBudgetLayout | WideBudgetLayout | RowDivisionLayout | VolumeLayout;
 
 export function normaliseHeader(text: string): string {
   return stripFootnoteMarkers(text).toLowerCase().replace(/\s+/g, " ").trim();
@@ -180,6 +193,12 @@ export function detectLedgerTable(grid: Grid): DetectResult {
           unit: unitOf(amountColumns.map((a) => a.header).join(" ") || undefined),
           defaultYear,
         },
+        findings,
+      };
+    }
+    if (columns.period !== undefined && hasKey && columns.volume !== undefined && firstAmount === undefined) {
+      return {
+        layout: { kind: "volume", sheet: grid.sheet, headerRow: r, columns, defaultYear },
         findings,
       };
     }

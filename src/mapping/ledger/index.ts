@@ -78,7 +78,7 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
       continue;
     }
     const read =
-      layout.kind === "ledger"
+      layout.kind === "ledger" || layout.kind === "volume"
         ? readLedgerColumns(grid, layout, registry)
         : layout.kind === "annualBudget"
           ? readAnnualBudget(grid, layout, registry)
