@@ -121,6 +121,11 @@ export const strings = {
     intro:
       "Bedömer varje nämndindikator mot sitt målvärde, färgar statuscellerna i din tabell (inga värden ändras) och skriver bladet Målavstämning.",
     check: "Kontrollera indikatorer",
+    koladaImport: "Importera Kolada-fil",
+    koladaHint: "En sparad svarsfil från Koladas API (JSON) eller en CSV-export; inget hämtas från nätet.",
+    koladaLoaded: (file: string, values: number) =>
+      `${file}: ${values} jämförelsevärden inlästa. De används vid nästa kontroll (t.ex. "Samma eller lägre" än R9).`,
+    koladaProblems: (count: number) => `${count} rader i filen kunde inte läsas.`,
     checking: "Kontrollerar indikatorerna …",
     saving: "Sparar och kontrollerar igen …",
     clearing: "Tar bort markeringarna …",

@@ -6,6 +6,7 @@
  * (the Målavstämning table as written).
  */
 import fs from "fs";
+import os from "os";
 import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { RESULTS_DIR, usePreviewSession } from "../support/browser";
@@ -180,6 +181,22 @@ describe("Indikatorer view in the preview pane", () => {
 
     // The Målavstämning sheet shows up in the pane's sheet list.
     await page.locator(`[data-testid=sheet-list] tr[data-sheet="Målavstämning"]`).waitFor();
+
+    // Kolada comparison values come from a local file, never the network.
+    const koladaFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kolada-")), "kolada.json");
+    fs.writeFileSync(
+      koladaFile,
+      JSON.stringify({
+        values: [
+          { kpi: "N35001", municipality: "0580", period: 2022, values: [{ gender: "T", value: 761 }] },
+          { kpi: "N35001", municipality: "0380", period: 2022, values: [{ gender: "T", value: 1063 }] },
+        ],
+      }),
+    );
+    await page.getByTestId("kolada-file").setInputFiles(koladaFile);
+    const loaded = page.getByTestId("kolada-loaded");
+    await loaded.waitFor();
+    expect(await loaded.innerText()).toContain(strings.indicators.koladaLoaded("kolada.json", 2));
 
     expect(s.pageErrors).toEqual([]);
     expect(s.outsideRequests).toEqual([]);

@@ -3,7 +3,7 @@
  * indicators by status with filters, per-indicator direction and per-goal manual assessment (each
  * followed by a new check), Ta bort markeringar, and the Målavstämning sheet as written.
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -26,6 +26,7 @@ import {
   setIndicatorDirection,
 } from "../../app/indicatorCheck";
 import type { GoodDirection } from "../../domain/indicators/direction";
+import { type KoladaData, parseKoladaCsv, parseKoladaJson } from "../../domain/indicators/kolada";
 import type { SheetSpec } from "../../report/sheetSpec";
 import type { WorkbookPort } from "../../workbook/port";
 import { FindingsList } from "../FindingsList";
@@ -68,9 +69,7 @@ interface Checked {
 
 type Busy = null | "checking" | "saving" | "clearing";
 
-type Outcome =
-  | { intent: "success"; title: string; text: string; testId: string }
-  | { intent: "error"; title: string; text: string; testId: string };
+type Outcome = { intent: "success" | "warning" | "error"; title: string; text: string; testId: string };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -88,11 +87,29 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [filter, setFilter] = useState<StatusFilter>([]);
+  // Kolada comparison values from a local file (no network call from the pane).
+  const [kolada, setKolada] = useState<KoladaData | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onKoladaFile = async (file: File | undefined) => {
+    if (!file) return;
+    const text = await file.text();
+    const parsed = /\.csv$/i.test(file.name) ? parseKoladaCsv(text) : parseKoladaJson(text);
+    setKolada(parsed.data);
+    setOutcome({
+      intent: parsed.data.values.length > 0 ? "success" : "warning",
+      title: strings.indicators.koladaImport,
+      text: [
+        strings.indicators.koladaLoaded(file.name, parsed.data.values.length),
+        ...(parsed.problems.length > 0 ? [strings.indicators.koladaProblems(parsed.problems.length)] : []),
+      ].join(" "),
+      testId: "kolada-loaded",
+    });
+  };
 
   /** Runs the check as the ribbon does (marks and Målavstämning) and keeps what the pane shows. */
   const runCheck = useCallback(async (): Promise<Checked> => {
     const recording = new SpecRecordingPort(port);
-    const report = await checkIndicators(recording, { mark: true, writeSummary: true });
+    const report = await checkIndicators(recording, { mark: true, writeSummary: true, kolada });
     const directions = savedDirections(await port.readSettings());
     // checkIndicators writes one sheet: Målavstämning (or "Målavstämning (2)" beside a foreign one).
     const summary = recording.written[recording.written.length - 1] ?? null;
@@ -106,7 +123,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
     setChecked(result);
     if (summary) onWritten?.([summary.name]);
     return result;
-  }, [port, onWritten]);
+  }, [port, onWritten, kolada]);
 
   const run = useCallback(
     async (kind: Exclude<Busy, null>, action: () => Promise<Outcome>, failedTitle: string) => {
@@ -221,6 +238,22 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
         <Button disabled={busy !== null} onClick={onClear} data-testid="clear-marks">
           {strings.indicators.clearMarks}
         </Button>
+        <Button
+          disabled={busy !== null}
+          title={strings.indicators.koladaHint}
+          onClick={() => fileInput.current?.click()}
+          data-testid="kolada-import"
+        >
+          {strings.indicators.koladaImport}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          hidden
+          data-testid="kolada-file"
+          onChange={(e) => void onKoladaFile(e.target.files?.[0])}
+        />
       </div>
       {busyText && (
         <div data-testid="indicators-busy">
