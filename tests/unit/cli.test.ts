@@ -119,3 +119,76 @@ describe("namnd inspect", () => {
     ]);
   });
 });
+
+describe("namnd check-indicators", () => {
+  it("judges every indicator, prints the JSON contract, and with -o colours the status cells", async () => {
+    const { q1_2023Grid } = await import("../fixtures/indicators/q1_2023");
+    const { addGridSheet } = await import("../fixtures/indicators/xlsx");
+    const wb = new ExcelJS.Workbook();
+    addGridSheet(wb, q1_2023Grid());
+    const input = await save(wb, "indikatorer.xlsx");
+    const out = join(dir, "ut", "indikatorer-ut.xlsx");
+    const r = await namnd("check-indicators", input, "-o", out, "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["indicators", "goals", "findings"]);
+    expect(json.indicators).toHaveLength(43);
+    expect(Object.keys(json.indicators[0])).toEqual([
+      "goal",
+      "indicator",
+      "cell",
+      "latest",
+      "target",
+      "status",
+      "reason",
+    ]);
+    const sick = json.indicators.find((i: { indicator: string }) => /Total sjukfrånvaro/.test(i.indicator));
+    expect(sick).toMatchObject({
+      status: "partlyMet",
+      reason: "5,2 % mot målvärde 5 % (2023); förbättring från 6,0 %",
+    });
+    expect(Object.keys(json.goals[0])).toEqual(["goal", "suggested", "manual"]);
+
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.worksheets.map((w) => w.name)).toContain("Målavstämning");
+    const [sheet, address] = sick.cell.replace(/'/g, "").split("!");
+    const fill = written.getWorksheet(sheet)!.getCell(address).fill as ExcelJS.FillPattern;
+    expect(fill.fgColor?.argb).toMatch(/^FF[0-9A-F]{6}$/);
+  });
+
+  it("exits 2 for an unreadable file", async () => {
+    const r = await namnd("check-indicators", join(dir, "saknas.xlsx"), "--json");
+    expect(r.code).toBe(2);
+  });
+});
+
+describe("namnd forecast", () => {
+  it("prints the JSON contract for a ledger, and exits 2 for a malformed --as-of", async () => {
+    const { buildQ1Ledger } = await import("../fixtures/ledger/q1Ledger");
+    const input = await save(buildQ1Ledger(), "huvudbok.xlsx");
+    const r = await namnd("forecast", input, "--as-of", "2023-03", "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["asOf", "unit", "rows", "total", "findings"]);
+    expect(json).toMatchObject({ asOf: "2023-03", unit: "kr" });
+    expect(json.rows).toHaveLength(13);
+    expect(Object.keys(json.rows[0])).toEqual([
+      "label",
+      "ytd",
+      "budget",
+      "forecast",
+      "method",
+      "interval",
+      "backtest",
+    ]);
+    const ytd = json.rows.reduce((s: number, row: { ytd: number }) => s + row.ytd, 0);
+    expect(json.total.ytd).toBeCloseTo(ytd, 2);
+    expect(Math.round(json.total.ytd / 1e6)).toBe(442);
+
+    const bad = await namnd("forecast", input, "--as-of", "2023-3");
+    expect(bad.code).toBe(2);
+    const method = await namnd("forecast", input, "--as-of", "2023-03", "--method", "magi");
+    expect(method.code).toBe(2);
+  });
+});
