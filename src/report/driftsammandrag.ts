@@ -155,7 +155,7 @@ export function layoutDriftsammandrag(
   rows.push(blankRow());
   const noteRow = rows.length;
   rows.push([{ value: "Avrundningsdifferenser kan förekomma." }, ...blankRow().slice(1)]);
-  const stamp = options.readAt.toISOString().slice(0, 16).replace("T", " ");
+  const stamp = localStamp(options.readAt);
   rows.push([
     { value: `Källa: ${options.sourceRange}, läst ${stamp}. Skapat av Nämnduppföljning.` },
     ...blankRow().slice(1),
@@ -228,4 +228,10 @@ export function wrappedLines(text: string, width: number): number {
     } else used = need;
   }
   return lines;
+}
+
+/** "2023-04-15 10:00" in the user's own time zone: the time they read the source. */
+export function localStamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

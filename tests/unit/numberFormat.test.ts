@@ -43,3 +43,11 @@ describe("formatValue renders Excel number formats as a Swedish Excel shows them
     expect(formatText(null, "#,##0")).toBe("");
   });
 });
+
+describe("the source line's time stamp", () => {
+  it("is the user's local time, not UTC", async () => {
+    const { localStamp } = await import("../../src/report/driftsammandrag");
+    const d = new Date(2023, 3, 15, 10, 5);
+    expect(localStamp(d)).toBe("2023-04-15 10:05");
+  });
+});
