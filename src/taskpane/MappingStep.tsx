@@ -16,6 +16,8 @@ const ROLES: RowMapping["role"][] = ["post", "varav", "summa", "kostnader", "int
 const SOURCE_UNITS: BudgetMapping["unit"][] = ["kr", "tkr", "mnkr"];
 const SIGNS: BudgetMapping["revenueSign"][] = ["negative", "positive"];
 const COST_SIGNS: BudgetMapping["costSign"][] = ["positive", "negative"];
+const REPORT_UNITS: ReportUnit[] = ["mnkr", "tkr"];
+const DECIMALS: ("0" | "1")[] = ["0", "1"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -118,70 +120,49 @@ export function MappingStep(props: MappingStepProps) {
         </Subtitle2>
         <div className={styles.settings}>
           <Field label={strings.mapping.sourceUnit} size="small">
-            <Select
-              size="small"
+            <OptionSelect
               value={mapping.unit}
-              data-testid="source-unit"
-              onChange={(_, d) => onChange({ ...mapping, unit: d.value as BudgetMapping["unit"] })}
-            >
-              {SOURCE_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </Select>
+              options={SOURCE_UNITS}
+              text={(u) => u}
+              testId="source-unit"
+              onChange={(unit) => onChange({ ...mapping, unit })}
+            />
           </Field>
           <Field label={strings.mapping.revenueSign} size="small">
-            <Select
-              size="small"
+            <OptionSelect
               value={mapping.revenueSign}
-              data-testid="revenue-sign"
-              onChange={(_, d) =>
-                onChange({ ...mapping, revenueSign: d.value as BudgetMapping["revenueSign"] })
-              }
-            >
-              {SIGNS.map((s) => (
-                <option key={s} value={s}>
-                  {strings.mapping.revenueSigns[s]}
-                </option>
-              ))}
-            </Select>
+              options={SIGNS}
+              text={(s) => strings.mapping.revenueSigns[s]}
+              testId="revenue-sign"
+              onChange={(revenueSign) => onChange({ ...mapping, revenueSign })}
+            />
           </Field>
           <Field label={strings.mapping.costSign} size="small">
-            <Select
-              size="small"
+            <OptionSelect
               value={mapping.costSign}
-              data-testid="cost-sign"
-              onChange={(_, d) => onChange({ ...mapping, costSign: d.value as BudgetMapping["costSign"] })}
-            >
-              {COST_SIGNS.map((s) => (
-                <option key={s} value={s}>
-                  {strings.mapping.costSigns[s]}
-                </option>
-              ))}
-            </Select>
+              options={COST_SIGNS}
+              text={(s) => strings.mapping.costSigns[s]}
+              testId="cost-sign"
+              onChange={(costSign) => onChange({ ...mapping, costSign })}
+            />
           </Field>
           <Field label={strings.mapping.reportUnit} size="small">
-            <Select
-              size="small"
+            <OptionSelect
               value={unit}
-              data-testid="report-unit"
-              onChange={(_, d) => onUnit(d.value as ReportUnit)}
-            >
-              <option value="mnkr">mnkr</option>
-              <option value="tkr">tkr</option>
-            </Select>
+              options={REPORT_UNITS}
+              text={(u) => u}
+              testId="report-unit"
+              onChange={onUnit}
+            />
           </Field>
           <Field label={strings.mapping.decimals} size="small">
-            <Select
-              size="small"
-              value={String(decimals)}
-              data-testid="decimals"
-              onChange={(_, d) => onDecimals(d.value === "1" ? 1 : 0)}
-            >
-              <option value="0">0</option>
-              <option value="1">1</option>
-            </Select>
+            <OptionSelect
+              value={String(decimals) as "0" | "1"}
+              options={DECIMALS}
+              text={(d) => d}
+              testId="decimals"
+              onChange={(d) => onDecimals(d === "1" ? 1 : 0)}
+            />
           </Field>
         </div>
       </section>
@@ -247,20 +228,15 @@ function ColumnRow({
           </Caption1>
         ) : null}
       </span>
-      <Select
-        size="small"
+      <OptionSelect
         value={column.kind}
-        aria-label={column.header}
-        data-testid="column-kind"
-        data-col={column.col}
-        onChange={(_, d) => onKind(d.value as ColumnMapping["kind"])}
-      >
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {strings.mapping.kinds[k]}
-          </option>
-        ))}
-      </Select>
+        options={KINDS}
+        text={(k) => strings.mapping.kinds[k]}
+        label={column.header}
+        testId="column-kind"
+        data={{ "data-col": column.col }}
+        onChange={onKind}
+      />
     </>
   );
 }
@@ -285,20 +261,52 @@ function RowRow({
           </Caption1>
         ) : null}
       </span>
-      <Select
-        size="small"
+      <OptionSelect
         value={row.role}
-        aria-label={row.label}
-        data-testid="row-role"
-        data-row={row.row}
-        onChange={(_, d) => onRole(d.value as RowMapping["role"])}
-      >
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {strings.mapping.roles[r]}
-          </option>
-        ))}
-      </Select>
+        options={ROLES}
+        text={(r) => strings.mapping.roles[r]}
+        label={row.label}
+        testId="row-role"
+        data={{ "data-row": row.row }}
+        onChange={onRole}
+      />
     </>
+  );
+}
+
+/** A small Select over a fixed list of values, each shown with its Swedish text. */
+function OptionSelect<T extends string>({
+  value,
+  options,
+  text,
+  onChange,
+  testId,
+  label,
+  data,
+}: {
+  value: T;
+  options: readonly T[];
+  text: (option: T) => string;
+  onChange: (value: T) => void;
+  testId: string;
+  label?: string;
+  /** Extra data-* attributes the browser tests find rows and columns by. */
+  data?: Record<`data-${string}`, string | number>;
+}) {
+  return (
+    <Select
+      size="small"
+      value={value}
+      aria-label={label}
+      data-testid={testId}
+      {...data}
+      onChange={(_, d) => onChange(d.value as T)}
+    >
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {text(o)}
+        </option>
+      ))}
+    </Select>
   );
 }
