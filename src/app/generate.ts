@@ -14,7 +14,7 @@ import type { BudgetMapping } from "../mapping/budget/mapping";
 import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandrag";
 import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedRange } from "../workbook/address";
-import type { WorkbookPort } from "../workbook/port";
+import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
@@ -56,9 +56,14 @@ export interface SourceCandidate {
 }
 
 /** Reads the candidate sheets (visible, not the add-in's own) and detects tables on each. */
-export async function detectSources(port: WorkbookPort, settings: Settings): Promise<SourceCandidate[]> {
+export async function detectSources(
+  port: WorkbookPort,
+  settings: Settings,
+  /** The workbook's sheets when the caller has just listed them (saves a round trip). */
+  listed?: SheetInfo[],
+): Promise<SourceCandidate[]> {
   const owned = new Set(settings.ownedSheets);
-  const sheets = (await port.listSheets()).filter(
+  const sheets = (listed ?? (await port.listSheets())).filter(
     (s) =>
       s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.has(s.name) && s.usedRange !== null,
   );
@@ -161,7 +166,9 @@ export async function generateDriftsammandrag(
 
   let mapping: BudgetMapping | null = options.mapping ?? settings.budget?.mapping ?? null;
   let mappingSource: GenerateResult["mappingSource"] = options.mapping ? "option" : mapping ? "saved" : null;
-  if (mapping && !(await port.listSheets()).some((s) => s.name === mapping!.sheet)) {
+  // Listed once: nothing is written before the output sheets are named.
+  const sheetInfos = await port.listSheets();
+  if (mapping && !sheetInfos.some((s) => s.name === mapping!.sheet)) {
     findings.push({
       severity: "warning",
       code: "savedMappingStale",
@@ -173,7 +180,7 @@ export async function generateDriftsammandrag(
   }
   let fromLedger: LedgerModelResult | null = null;
   if (!mapping) {
-    const picked = pickSource(await detectSources(port, settings));
+    const picked = pickSource(await detectSources(port, settings, sheetInfos));
     if (picked.table) {
       findings.push(...picked.findings);
       mapping = picked.table.mapping;
@@ -222,7 +229,7 @@ export async function generateDriftsammandrag(
   const results = definitions.map((d) => computeReport(model, d));
   for (const r of results) findings.push(...r.findings);
 
-  const existing = (await port.listSheets()).map((s) => s.name);
+  const existing = sheetInfos.map((s) => s.name);
   const taken = [...existing];
   const names = results.map((r) => {
     const choice = chooseSheetName(r.definition.sheetName, taken, settings.ownedSheets);
