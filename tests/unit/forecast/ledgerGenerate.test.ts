@@ -9,34 +9,17 @@ import { readSourceGrids } from "../../../src/app/ledgerModel";
 import { emptySettings } from "../../../src/app/settings";
 import type { ReportJson } from "../../../src/report/driftsammandrag";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
-import { Q1_2023_ROWS, q1Values } from "../../fixtures/budget/seedWorkbooks";
+import { q1Values } from "../../fixtures/budget/seedWorkbooks";
+import { expectSeedPeriodTable, texts } from "../../fixtures/budget/expectations";
 import { buildQ1Ledger, writeQ1LedgerFile } from "../../fixtures/ledger/q1Ledger";
 
 jest.setTimeout(60_000);
 
 const M = "\u2212";
 const BIN = join(__dirname, "..", "..", "..", "bin", "namnd.js");
-const texts = (r: ReportJson) => Object.fromEntries(r.rows.map((row) => [row.label, row.text]));
 
 async function ledgerPort(): Promise<XlsxWorkbook> {
   return XlsxWorkbook.load(new Uint8Array(await buildQ1Ledger().xlsx.writeBuffer()));
-}
-
-function expectSeedPeriodTable(period: ReportJson): void {
-  expect(period.title).toBe(`Driftsammandrag för resultat 31 mars 2023, ${M}9 mnkr`);
-  expect(period.columns).toEqual([
-    "Redovisat jan\u2013mars 2023",
-    "Budget jan\u2013mars 2023",
-    "Avvikelse",
-    "Redovisat samma period föregående år",
-  ]);
-  const t = texts(period);
-  expect(t["Summa nettokostnader"]).toEqual(["442", "433", `${M}9`, "419"]);
-  expect(t["Insatser enligt LSS, SFB och HSL"]).toEqual(["216", "211", `${M}5`, "201"]);
-  expect(t["Barn och ungdomsvård"]).toEqual(["119", "123", "4", "111"]);
-  expect(t["Social- och omsorgsförvaltningen"]).toEqual(["14", "6", `${M}8`, "12"]);
-  expect(t["Nämnd. och styrelseverksamhet"]).toEqual(["1", "1", "0", "1"]);
-  expect(period.rows.filter((r) => r.role === "post").map((r) => r.label)).toEqual(Q1_2023_ROWS);
 }
 
 describe("ledger → driftsammandrag", () => {
