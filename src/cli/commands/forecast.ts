@@ -3,10 +3,10 @@
  * Exit 0 with a forecast; 1 when an error finding leaves nothing to forecast; 2 usage or unreadable file.
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
+import { readSourceGrids } from "../../app/ledgerModel";
+import { loadSettings } from "../../app/settings";
 import { hasErrors } from "../../domain/findings";
 import { formatSwedishNumber } from "../../domain/numbers";
-import type { Grid } from "../../workbook/grid";
-import { SETTINGS_SHEET } from "../../workbook/settingsSheet";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
 
@@ -24,11 +24,8 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`Okänd metod "${String(flags.method)}". ${USAGE}`);
 
   const port = await openWorkbook(positional[0]);
-  const grids: Grid[] = [];
-  for (const sheet of await port.listSheets()) {
-    if (sheet.name === SETTINGS_SHEET || sheet.visibility !== "visible" || !sheet.usedRange) continue;
-    grids.push(await port.readRange(sheet.name, sheet.usedRange));
-  }
+  // The same sources the pane and generate read: visible sheets the add-in did not write.
+  const grids = await readSourceGrids(port, await loadSettings(port));
   const result = forecastFromGrids(grids, { asOf, method });
   if (flags.json) io.out(JSON.stringify(result));
   for (const f of result.findings) {
