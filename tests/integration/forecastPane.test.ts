@@ -33,8 +33,10 @@ describe("Prognos view on a workbook with a summary table and a ledger", () => {
   it("forecasts the ledger's rows only, as of its last booked month", async () => {
     const port = await demoPort();
     const grids = await readForecastGrids(port);
-    expect(grids.map((g) => g.sheet)).not.toContain("Driftredovisning");
     const c = forecastFromGridsDetailed(grids, {});
+    // The summary table is read but never used as a ledger or budget table.
+    expect(c.ledger.tables.map((t) => t.sheet)).not.toContain("Driftredovisning");
+    expect(c.json.findings).toContainEqual(expect.objectContaining({ code: "summaryTableNotBudget" }));
     expect(c.json.asOf).toBe("2023-03");
     expect(c.details).toHaveLength(13);
     expect(c.json.findings.filter((f) => f.severity === "warning")).toEqual([]);

@@ -9,8 +9,6 @@ import { fromKr } from "../../domain/units";
 import { loadSettings, saveSettings } from "../../app/settings";
 import { readSourceGrids } from "../../app/ledgerModel";
 import { chooseSheetName } from "../../app/sheetNames";
-import { detectBudgetTables } from "../../mapping/budget/detect";
-import { detectLedgerTable } from "../../mapping/ledger/detect";
 import { periodText, type PeriodIndex } from "../../mapping/ledger/periods";
 import type { RowForecast } from "../../domain/forecast";
 import { FORECAST_CHART_SHEET, layoutForecastCharts } from "../../report/forecastChart";
@@ -20,21 +18,11 @@ import type { WorkbookPort } from "../../workbook/port";
 export type PaneUnit = "mnkr" | "tkr";
 
 /**
- * The sheets the forecast reads: every visible sheet the add-in did not create, except a
- * driftsammandrag source table (a summary with utfall columns is not a budget for the ledger)
- * when the workbook also holds a ledger.
+ * The sheets the forecast reads: every visible sheet the add-in did not create. A driftsammandrag
+ * summary table beside the ledger is left out by the ledger reading itself.
  */
-export function forecastGrids(grids: readonly Grid[]): Grid[] {
-  const hasLedger = grids.some((g) => detectLedgerTable(g).layout?.kind === "ledger");
-  if (!hasLedger) return [...grids];
-  return grids.filter((g) => {
-    if (detectLedgerTable(g).layout?.kind === "ledger") return true;
-    return !detectBudgetTables(g).some((t) => t.mapping.columns.some((c) => c.kind === "actual"));
-  });
-}
-
 export async function readForecastGrids(port: WorkbookPort): Promise<Grid[]> {
-  return forecastGrids(await readSourceGrids(port, await loadSettings(port)));
+  return readSourceGrids(port, await loadSettings(port));
 }
 
 /** The last twelve booked months, newest first, as "YYYY-MM". */
