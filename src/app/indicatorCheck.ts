@@ -55,7 +55,7 @@ export interface IndicatorCheckReport {
     reason: string;
   }[];
   goals: { goal: string; suggested: string; manual: string | null }[];
-  findings: { severity: string; code: string; message: string; cell: string | null }[];
+  findings: Finding[];
 }
 
 /** Settings key inside `indicators` with what the Målavstämning sheet showed as manual assessments. */
@@ -226,7 +226,7 @@ export async function checkIndicators(
         if (saved.length > 0) {
           appFindings.push({
             severity: "warning",
-            code: "marks-sheet-missing",
+            code: "marksSheetMissing",
             message: `Bladet "${sheet}" finns inte längre; dess sparade ursprungliga fyllningar kan inte återställas.`,
             cell: null,
           });

@@ -42,7 +42,6 @@ import {
   savedDirections,
   SpecRecordingPort,
   STATUSES,
-  toFindings,
   toggleStatus,
   type DirectionChoice,
   type GoalRow,
@@ -334,7 +333,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
           <Subtitle2 as="h3" id="indicator-findings-heading">
             {strings.indicators.findingsHeading}
           </Subtitle2>
-          <FindingsList findings={toFindings(checked.findings)} port={port} />
+          <FindingsList findings={checked.findings} port={port} />
         </section>
       )}
     </section>

@@ -4,7 +4,6 @@
  * written (so the pane shows the Målavstämning sheet exactly as it was written).
  */
 import type { IndicatorCheckReport } from "../../app/indicatorCheck";
-import type { Finding, Severity } from "../../domain/findings";
 import type { GoodDirection } from "../../domain/indicators/direction";
 import type { IndicatorStatus } from "../../domain/indicators/judge";
 import { normaliseKey } from "../../domain/indicators/text";
@@ -133,17 +132,6 @@ export function rowTarget(cell: string): { sheet: string; range: CellRange } | n
   if (!target) return null;
   const row = target.range.top;
   return { sheet: target.sheet, range: { top: row, left: 0, bottom: row, right: LAST_COLUMN } };
-}
-
-/** The report's findings with their severity narrowed (unknown severities read as info). */
-export function toFindings(findings: IndicatorCheckReport["findings"]): Finding[] {
-  const severities: readonly string[] = ["error", "warning", "info"];
-  return findings.map((f) => ({
-    severity: (severities.includes(f.severity) ? f.severity : "info") as Severity,
-    code: f.code,
-    message: f.message,
-    cell: f.cell,
-  }));
 }
 
 /** The directions the economist has set (indicator key → higher/lower) from the saved settings. */
