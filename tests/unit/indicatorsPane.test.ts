@@ -1,3 +1,4 @@
+import { emptySettings, loadSettings } from "../../src/app/settings";
 import { checkIndicators, setIndicatorDirection } from "../../src/app/indicatorCheck";
 import type { WorkbookPort } from "../../src/workbook/port";
 import {
@@ -106,7 +107,7 @@ describe("Indikatorer pane helpers", () => {
     expect(parseDirectionChoice("")).toBe("unknown");
     expect(directionChoice({ k: "lower" }, "k")).toBe("lower");
     expect(directionChoice({}, "k")).toBe("unknown");
-    expect(savedDirections(null)).toEqual({});
+    expect(savedDirections(emptySettings())).toEqual({});
   });
 
   it("keys match the check's own: a direction set through them changes the next check", async () => {
@@ -115,7 +116,7 @@ describe("Indikatorer pane helpers", () => {
     const occupancy = first.find((i) => i.indicator.startsWith("Beläggningsgrad bostad"))!;
     expect(occupancy.status).toBe("notAssessed");
     await setIndicatorDirection(port, occupancy.key, "higher");
-    expect(savedDirections(await port.readSettings())).toEqual({ [occupancy.key]: "higher" });
+    expect(savedDirections(await loadSettings(port))).toEqual({ [occupancy.key]: "higher" });
     const again = (await checkIndicators(port)).indicators.find((i) =>
       i.indicator.startsWith("Beläggningsgrad bostad"),
     );
