@@ -13,6 +13,7 @@ import { denseRows } from "../../report/sheetSpec";
 import { formatText } from "../../report/numberFormat";
 import { SETTINGS_SHEET, joinSettings, splitSettings } from "../settingsSheet";
 import { toCellValue } from "./cellValue";
+import { PackageChanges } from "./package/changes";
 
 type Worksheet = ExcelJS.Worksheet;
 
@@ -52,19 +53,31 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The last range selected with selectRange (the xlsx host has no UI to show it in). */
   lastSelection: { sheet: string; range: CellRange } | null = null;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * For a workbook loaded from bytes: the original package and what the add-in changed in it,
+   * so writing keeps everything else byte for byte (docs/decisions/0007-lossless-xlsx.md).
+   */
+  private readonly changes: PackageChanges | null;
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    original: Uint8Array | null = null,
+  ) {
+    this.changes = original ? new PackageChanges(original, workbook) : null;
+  }
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    // A copy: the caller's buffer may be reused, and the original is written back at the end.
+    const original = new Uint8Array(data).slice();
     const workbook = new ExcelJS.Workbook();
     // ExcelJS's typings want a Node Buffer; in the browser it accepts an ArrayBuffer.
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(workbook);
+    await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(workbook, original);
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return new XlsxWorkbook(workbook);
+    const { readFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+    return XlsxWorkbook.load(await readFile(path));
   }
 
   static create(): XlsxWorkbook {
@@ -72,10 +85,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    const { writeFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    if (this.changes) return this.changes.write(this.workbook);
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 
@@ -156,6 +171,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (existing) this.workbook.removeWorksheet(existing.id);
     ws.name = spec.name;
+    this.changes?.sheetWritten(ws, existing);
     if (options.activate) this.activate(ws);
   }
 
@@ -183,6 +199,7 @@ export class XlsxWorkbook implements WorkbookPort {
     splitSettings(json).forEach((row, i) => {
       ws.getCell(i + 1, 1).value = row[0];
     });
+    this.changes?.sheetWritten(ws, old);
     if ((await this.readSettings()) !== json)
       throw new Error("Inställningarna kunde inte sparas i arbetsboken.");
   }
@@ -197,6 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
         fill && fill.type === "pattern" && fill.pattern === "solid" ? hexFromArgb(fill.fgColor?.argb) : null;
       const oldNote = noteText(cell.note);
       previous.push({ row: mark.row, col: mark.col, fill: oldFill, note: oldNote });
+      this.changes?.cellMarked(ws, previous[previous.length - 1], mark);
       cell.fill = mark.fill
         ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(mark.fill) } }
         : ({ type: "pattern", pattern: "none" } as ExcelJS.FillPattern);
