@@ -215,6 +215,8 @@ export class XlsxWorkbook implements WorkbookPort {
       const oldNote = noteText(cell.note);
       previous.push({ row: mark.row, col: mark.col, fill: oldFill, note: oldNote });
       this.changes?.cellMarked(ws, previous[previous.length - 1], mark);
+      // ExcelJS shares one style object among the loaded cells of a format: give this one its own.
+      cell.style = { ...cell.style };
       cell.fill = mark.fill
         ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(mark.fill) } }
         : ({ type: "pattern", pattern: "none" } as ExcelJS.FillPattern);

@@ -142,6 +142,10 @@ function sheetDataBounds(xml: string): { prefix: string; open: Element; contentS
   };
 }
 
+function newCell(prefix: string, row: number, col: number, style: number): string {
+  return `<${prefix}c r="${cellAddress(row, col)}"${style === 0 ? "" : ` s="${style}"`}/>`;
+}
+
 function widenSpans(tag: string, col: number): string {
   const spans = attrValue(tag, "spans");
   if (spans === null) return tag;
@@ -167,7 +171,7 @@ export function patchCellStyles(xml: string, patches: StylePatch[]): string {
   const newRow = (row: number, list: StylePatch[]) =>
     `<${prefix}row r="${row + 1}">${[...list]
       .sort((a, b) => a.col - b.col)
-      .map((p) => `<${prefix}c r="${cellAddress(p.row, p.col)}" s="${p.style(0)}"/>`)
+      .map((p) => newCell(prefix, p.row, p.col, p.style(0)))
       .join("")}</${prefix}row>`;
 
   let implied = -1;
@@ -231,7 +235,7 @@ function patchRow(
       .map((col) => {
         created.push({ row: rowIndex, col });
         rowTag = widenSpans(rowTag, col);
-        return `<${prefix}c r="${cellAddress(rowIndex, col)}" s="${wanted.get(col)!.style(0)}"/>`;
+        return newCell(prefix, rowIndex, col, wanted.get(col)!.style(0));
       })
       .join("");
   for (const cell of cells) {
@@ -251,7 +255,9 @@ function patchRow(
     const patch = wanted.get(col);
     if (patch) {
       const current = Number(attrValue(tag, "s") ?? "0");
-      tag = withAttr(tag, "s", String(patch.style(current)));
+      const next = patch.style(current);
+      // Format 0 is the default: no attribute, as most cells without a format are written.
+      tag = next === 0 ? withoutAttr(tag, "s") : withAttr(tag, "s", String(next));
       wanted.delete(col);
     }
     out += tag + xml.slice(cell.start + cell.tag.length, cell.end);

@@ -68,6 +68,8 @@ export class StyleTable {
     if (found !== undefined) return found;
     const container = this.list(list);
     const copy = this.doc.importNode(record, true) as Element;
+    // A record parsed on its own carries its own xmlns; the styles part declares it already.
+    if (copy.getAttribute("xmlns") === container.namespaceURI) copy.removeAttribute("xmlns");
     container.appendChild(copy);
     const index = childElements(container).length - 1;
     container.setAttribute("count", String(index + 1));
@@ -130,17 +132,43 @@ export class StyleTable {
       ? (base.cloneNode(true) as Element)
       : parseXml(`<xf xmlns="${NS.main}" numFmtId="0" fontId="0" fillId="0" borderId="0"/>`, "xf")
           .documentElement!;
-    const fillId = this.fill(fill);
+    const fillId = this.equalFill(fill) ?? this.fill(fill);
     xf.setAttribute("fillId", String(fillId));
-    const none = isNoFill(fill);
-    if (none) {
-      xf.removeAttribute("applyFill");
-      const key = canonical(xf, APPLY_FILL);
-      const match = this.items("cellXfs").findIndex((el) => canonical(el, APPLY_FILL) === key);
-      if (match >= 0) return match;
-    } else xf.setAttribute("applyFill", "1");
-    return this.xf(xf);
+    if (isNoFill(fill)) xf.removeAttribute("applyFill");
+    else xf.setAttribute("applyFill", "1");
+    const exact = canonical(xf);
+    const loose = canonical(xf, APPLY_FILL);
+    const items = this.items("cellXfs");
+    const match = items.findIndex((el) => canonical(el) === exact);
+    if (match >= 0) return match;
+    // applyFill does not change how the cell looks: an existing format that differs only there is the cell's own.
+    const near = items.findIndex((el) => canonical(el, APPLY_FILL) === loose);
+    return near >= 0 ? near : this.xf(xf);
   }
+
+  /**
+   * An existing fill that looks the same: a solid fill is its foreground colour (the background
+   * colour of a solid pattern is never shown), so "#FFFF00" finds the fill Excel or ExcelJS wrote.
+   */
+  private equalFill(fill: Element): number | null {
+    const want = solidColor(fill);
+    const none = isNoFill(fill);
+    const fills = this.items("fills");
+    for (let i = 0; i < fills.length; i++) {
+      if (none ? isNoFill(fills[i]) : want !== null && solidColor(fills[i]) === want) return i;
+    }
+    return null;
+  }
+}
+
+function solidColor(fill: Element): string | null {
+  const pattern = firstChild(fill, "patternFill");
+  if (!pattern || pattern.getAttribute("patternType") !== "solid") return null;
+  const others = childElements(pattern).filter((c) => c.localName !== "fgColor" && c.localName !== "bgColor");
+  const fg = firstChild(pattern, "fgColor");
+  const rgb = fg?.getAttribute("rgb");
+  if (others.length > 0 || !fg || !rgb || fg.attributes.length !== 1) return null;
+  return rgb.toUpperCase();
 }
 
 function isNoFill(fill: Element): boolean {
