@@ -50,11 +50,13 @@ function covers(orig: Element, out: Element, path: string, ignore: Set<string>):
   const problems: string[] = [];
   for (let i = 0; i < orig.attributes.length; i++) {
     const a = orig.attributes.item(i)!;
-    if (a.name.startsWith("xmlns") || COUNTS.has(a.localName ?? "") || ignore.has(a.localName ?? "")) continue;
+    if (a.name.startsWith("xmlns") || COUNTS.has(a.localName ?? "") || ignore.has(a.localName ?? ""))
+      continue;
     const v = a.namespaceURI ? out.getAttributeNS(a.namespaceURI, a.localName!) : out.getAttribute(a.name);
     if (v !== a.value) problems.push(`${path}/@${a.name}: "${a.value}" became "${v}"`);
   }
-  if (ownText(orig) !== ownText(out)) problems.push(`${path}: text "${ownText(orig)}" became "${ownText(out)}"`);
+  if (ownText(orig) !== ownText(out))
+    problems.push(`${path}: text "${ownText(orig)}" became "${ownText(out)}"`);
   const outChildren = elements(out);
   let j = 0;
   for (const child of elements(orig)) {
@@ -104,5 +106,7 @@ export function cellsOf(sheetXml: string): Map<string, CellXml> {
 
 /** The worksheet without sheetData and dimension (to compare everything around the cells). */
 export function sheetFrame(sheetXml: string): string {
-  return sheetXml.replace(/<sheetData[\s\S]*?<\/sheetData>|<sheetData\/>/, "<sheetData/>").replace(/<dimension[^>]*\/>/, "");
+  return sheetXml
+    .replace(/<sheetData[\s\S]*?<\/sheetData>|<sheetData\/>/, "<sheetData/>")
+    .replace(/<dimension[^>]*\/>/, "");
 }

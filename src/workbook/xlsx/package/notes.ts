@@ -49,7 +49,8 @@ function findShape(vml: string, row: number, col: number): { start: number; end:
     if (!/ObjectType\s*=\s*["']Note["']/.test(s)) continue;
     const r = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(s);
     const c = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(s);
-    if (r && c && Number(r[1]) === row && Number(c[1]) === col) return { start: m.index, end: m.index + s.length };
+    if (r && c && Number(r[1]) === row && Number(c[1]) === col)
+      return { start: m.index, end: m.index + s.length };
   }
   return null;
 }

@@ -274,7 +274,8 @@ export class ContentTypes {
   typeOf(path: string): string | null {
     const partName = `/${path}`.toLowerCase();
     for (const el of childElements(this.root, "Override")) {
-      if ((el.getAttribute("PartName") ?? "").toLowerCase() === partName) return el.getAttribute("ContentType");
+      if ((el.getAttribute("PartName") ?? "").toLowerCase() === partName)
+        return el.getAttribute("ContentType");
     }
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
     for (const el of childElements(this.root, "Default")) {

@@ -65,18 +65,21 @@ export function adaptRenderedSheet(xml: string, shared: string[], style: (s: num
   if (/\sdxfId\s*=/.test(xml)) {
     throw new Error("Ett renderat blad har villkorsstyrd formatering, som inte kan föras över.");
   }
-  let out = xml.replace(/<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g, (_m, attrs: string, _end: string, body?: string) => {
-    let tag = `<c${attrs}>`;
-    const s = attrValue(tag, "s");
-    if (s !== null) tag = withAttr(tag, "s", String(style(Number(s))));
-    if (attrValue(tag, "t") === "s" && body !== undefined) {
-      const index = /<v>\s*(\d+)\s*<\/v>/.exec(body);
-      const item = index ? shared[Number(index[1])] : undefined;
-      if (item === undefined) throw new Error("En delad textsträng saknas i det renderade bladet.");
-      return `${withAttr(tag, "t", "inlineStr")}<is>${item}</is></c>`;
-    }
-    return body === undefined ? `${tag.slice(0, -1)}/>` : `${tag}${body}</c>`;
-  });
+  let out = xml.replace(
+    /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/g,
+    (_m, attrs: string, _end: string, body?: string) => {
+      let tag = `<c${attrs}>`;
+      const s = attrValue(tag, "s");
+      if (s !== null) tag = withAttr(tag, "s", String(style(Number(s))));
+      if (attrValue(tag, "t") === "s" && body !== undefined) {
+        const index = /<v>\s*(\d+)\s*<\/v>/.exec(body);
+        const item = index ? shared[Number(index[1])] : undefined;
+        if (item === undefined) throw new Error("En delad textsträng saknas i det renderade bladet.");
+        return `${withAttr(tag, "t", "inlineStr")}<is>${item}</is></c>`;
+      }
+      return body === undefined ? `${tag.slice(0, -1)}/>` : `${tag}${body}</c>`;
+    },
+  );
   out = out.replace(/<row\b[^>]*>/g, (tag) => {
     const s = attrValue(tag, "s");
     return s === null ? tag : withAttr(tag, "s", String(style(Number(s))));
@@ -124,7 +127,12 @@ function scan(xml: string, from: number, to: number, prefix: string, name: strin
   return out;
 }
 
-function sheetDataBounds(xml: string): { prefix: string; open: Element; contentStart: number; contentEnd: number } {
+function sheetDataBounds(xml: string): {
+  prefix: string;
+  open: Element;
+  contentStart: number;
+  contentEnd: number;
+} {
   const m = /<((?:[\w.-]+:)?)sheetData(?=[\s/>])[^>]*?(\/?)>/.exec(xml);
   if (!m) throw new Error("Bladets XML saknar <sheetData>.");
   const prefix = m[1];
@@ -187,11 +195,16 @@ export function patchCellStyles(xml: string, patches: StylePatch[]): string {
     created = created.concat(before.flatMap((n) => byRow.get(n)!));
     before.forEach((n) => pending.delete(n));
     // After an inserted row, a row without r would be numbered wrongly: give it its number.
-    const row = before.length > 0 && r === null ? { ...el, tag: withAttr(el.tag, "r", String(rowIndex + 1)) } : el;
+    const row =
+      before.length > 0 && r === null ? { ...el, tag: withAttr(el.tag, "r", String(rowIndex + 1)) } : el;
     const list = byRow.get(rowIndex);
     if (list) {
       pending.delete(rowIndex);
-      edits.push({ start: el.start, end: el.end, text: inserted + patchRow(xml, row, prefix, rowIndex, list, created) });
+      edits.push({
+        start: el.start,
+        end: el.end,
+        text: inserted + patchRow(xml, row, prefix, rowIndex, list, created),
+      });
     } else if (inserted) edits.push({ start: el.start, end: el.tagEnd, text: inserted + row.tag });
   }
   const rest = [...pending].sort((a, b) => a - b);
@@ -199,7 +212,11 @@ export function patchCellStyles(xml: string, patches: StylePatch[]): string {
     created = created.concat(rest.flatMap((n) => byRow.get(n)!));
     const text = rest.map((n) => newRow(n, byRow.get(n)!)).join("");
     if (open.selfClosing) {
-      edits.push({ start: open.start, end: open.end, text: `${open.tag.slice(0, -2)}>${text}</${prefix}sheetData>` });
+      edits.push({
+        start: open.start,
+        end: open.end,
+        text: `${open.tag.slice(0, -2)}>${text}</${prefix}sheetData>`,
+      });
     } else edits.push({ start: contentEnd, end: contentEnd, text });
   }
   edits.sort((a, b) => a.start - b.start);
@@ -324,7 +341,9 @@ export function addLegacyDrawing(xml: string, relId: string): string {
   const relPrefix = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${NS.rel.replace(/[.]/g, "\\.")}["']`).exec(
     root[0],
   )?.[1];
-  const idAttr = relPrefix ? `${relPrefix}:id="${escapeAttr(relId)}"` : `xmlns:r="${NS.rel}" r:id="${escapeAttr(relId)}"`;
+  const idAttr = relPrefix
+    ? `${relPrefix}:id="${escapeAttr(relId)}"`
+    : `xmlns:r="${NS.rel}" r:id="${escapeAttr(relId)}"`;
   const element = `<${prefix}legacyDrawing ${idAttr}/>`;
   const from = sheetDataBounds(xml).open.end;
   // Walk the top-level elements after sheetData (nested extLst elements are not ours to match).

@@ -53,9 +53,7 @@ export interface CellChange {
 }
 
 export type SheetFate =
-  | { kind: "keep"; changes: CellChange[] }
-  | { kind: "delete" }
-  | { kind: "replace"; sheet: RenderedSheet };
+  { kind: "keep"; changes: CellChange[] } | { kind: "delete" } | { kind: "replace"; sheet: RenderedSheet };
 
 export interface SplicePlan {
   /** What happens to each of the original package's sheets, by name (absent: kept as is). */
@@ -123,11 +121,16 @@ async function renderScratch(sheets: RenderedSheet[]): Promise<Scratch> {
       if (el.getAttribute("PartName") === `/${path}`) return el.getAttribute("ContentType") ?? "";
     }
     const ext = path.slice(path.lastIndexOf(".") + 1);
-    const def = childElements(types.documentElement!, "Default").find((el) => el.getAttribute("Extension") === ext);
+    const def = childElements(types.documentElement!, "Default").find(
+      (el) => el.getAttribute("Extension") === ext,
+    );
     return def?.getAttribute("ContentType") ?? "application/xml";
   };
   const workbook = parseXml(await text("xl/workbook.xml"), "xl/workbook.xml");
-  const wbRels = new Relationships(parseXml(await text("xl/_rels/workbook.xml.rels"), "rels"), "xl/workbook.xml");
+  const wbRels = new Relationships(
+    parseXml(await text("xl/_rels/workbook.xml.rels"), "rels"),
+    "xl/workbook.xml",
+  );
   const names = firstChild(workbook.documentElement!, "definedNames");
   const entries = childElements(firstChild(workbook.documentElement!, "sheets")!, "sheet");
   const out: ScratchSheet[] = [];
@@ -139,11 +142,19 @@ async function renderScratch(sheets: RenderedSheet[]): Promise<Scratch> {
       const rels = new Relationships(parseXml(await text(relsPathOf(path)), "rels"), path);
       for (const r of rels.list()) {
         if (r.external) {
-          related.push({ id: r.id, type: r.type, data: new Uint8Array(), contentType: "", name: "", external: r.target });
+          related.push({
+            id: r.id,
+            type: r.type,
+            data: new Uint8Array(),
+            contentType: "",
+            name: "",
+            external: r.target,
+          });
           continue;
         }
         const target = resolveTarget(path, r.target);
-        if (zip.file(relsPathOf(target))) throw new Error(`Den renderade delen ${target} har egna relationer.`);
+        if (zip.file(relsPathOf(target)))
+          throw new Error(`Den renderade delen ${target} har egna relationer.`);
         related.push({
           id: r.id,
           type: r.type,
@@ -209,7 +220,9 @@ export async function splicePackage(original: Uint8Array, plan: SplicePlan): Pro
   const wb = await pkg.xml(wbPath);
   const wbRoot = wb.documentElement!;
   if (wbRoot.namespaceURI !== NS.main) {
-    throw new Error("Arbetsboken är sparad i formatet Strict Open XML, som inte kan skrivas; spara den som vanlig .xlsx.");
+    throw new Error(
+      "Arbetsboken är sparad i formatet Strict Open XML, som inte kan skrivas; spara den som vanlig .xlsx.",
+    );
   }
   const wbRels = await pkg.rels(wbPath);
   const sheetsEl = firstChild(wbRoot, "sheets");
@@ -263,7 +276,9 @@ export async function splicePackage(original: Uint8Array, plan: SplicePlan): Pro
     for (const r of sheet.related) {
       if (r.external !== null) {
         const id = rels.add(r.type, r.external);
-        const el = childElements(rels.doc.documentElement!, "Relationship").find((e) => e.getAttribute("Id") === id)!;
+        const el = childElements(rels.doc.documentElement!, "Relationship").find(
+          (e) => e.getAttribute("Id") === id,
+        )!;
         el.setAttribute("Target", r.external);
         el.setAttribute("TargetMode", "External");
         ids.set(r.id, id);
@@ -442,7 +457,11 @@ async function markSheet(
   let xml = await pkg.readText(path);
   const patches: StylePatch[] = changes
     .filter((c) => c.fill !== undefined)
-    .map((c) => ({ row: c.row, col: c.col, style: (current) => styles.withFill(current, fillElement(c.fill!)) }));
+    .map((c) => ({
+      row: c.row,
+      col: c.col,
+      style: (current) => styles.withFill(current, fillElement(c.fill!)),
+    }));
   xml = patchCellStyles(xml, patches);
   const notes: NoteChange[] = changes
     .filter((c) => c.note !== undefined)

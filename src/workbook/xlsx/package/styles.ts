@@ -4,7 +4,16 @@
  * its meaning. A record equal to an existing one reuses it, which keeps the output deterministic
  * and lets a restored mark find the cell's original format again.
  */
-import { NS, canonical, childElements, createLike, firstChild, parseXml, type Document, type Element } from "./xml";
+import {
+  NS,
+  canonical,
+  childElements,
+  createLike,
+  firstChild,
+  parseXml,
+  type Document,
+  type Element,
+} from "./xml";
 
 /** styleSheet children in schema order (new lists must be inserted in this order). */
 const ORDER = [
