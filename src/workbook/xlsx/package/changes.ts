@@ -78,8 +78,8 @@ export class PackageChanges {
       if (!this.rendered.has(ws)) continue;
       const sheet = { name: ws.name, state: visibility(ws), model: ws.model };
       const origin = this.rendered.get(ws);
-      if (origin && originals.get(origin)?.kind === "delete")
-        originals.set(origin, { kind: "replace", sheet });
+      // The original it replaces is gone from the model, or is this very worksheet rewritten in place.
+      if (origin && originals.get(origin)?.kind !== "keep") originals.set(origin, { kind: "replace", sheet });
       else added.push(sheet);
     }
     return { originals, added };
