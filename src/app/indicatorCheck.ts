@@ -8,7 +8,7 @@
 import { cleanText, normaliseKey } from "../domain/indicators/text";
 import type { GoodDirection } from "../domain/indicators/direction";
 import type { IndicatorStatus } from "../domain/indicators/judge";
-import type { KoladaData } from "../domain/indicators/kolada";
+import type { KoladaImport } from "../domain/indicators/kolada";
 import { buildIndicatorModel } from "../mapping/indicators/detect";
 import { evaluateIndicators } from "../mapping/indicators/evaluate";
 import {
@@ -20,6 +20,14 @@ import {
   parseSettingsObject,
 } from "../mapping/indicators/mapping";
 import type { Finding } from "../mapping/indicators/model";
+import {
+  type IndicatorKolada,
+  type KoladaSummary,
+  koladaOutcome,
+  resolveKpiLinks,
+} from "../mapping/indicators/kolada";
+import { KOLADA_KEY, readKoladaSettings } from "./koladaSettings";
+import type { KoladaSettings } from "./settings";
 import {
   MALAVSTAMNING_SHEET,
   MANUAL_COLUMN_HEADER,
@@ -39,8 +47,10 @@ export interface CheckIndicatorsOptions {
   mark?: boolean;
   /** Write the Målavstämning sheet (default true). */
   writeSummary?: boolean;
-  /** Comparison values read from a Kolada file. */
-  kolada?: KoladaData | null;
+  /** Comparison values read from Kolada files (readKoladaSources). */
+  kolada?: KoladaImport | null;
+  /** A comparison group chosen for this run (the CLI's --group); saved in the workbook. */
+  group?: string | null;
 }
 
 /** The CLI contract (`namnd check-indicators --json`): keep the shape exactly. */
@@ -53,9 +63,13 @@ export interface IndicatorCheckReport {
     target: { text: string; kind: string } | null;
     status: IndicatorStatus;
     reason: string;
+    /** The KPI the indicator is linked to and the group's value for its latest year (null: not linked). */
+    kolada: IndicatorKolada | null;
   }[];
   goals: { goal: string; suggested: string; manual: string | null }[];
   findings: { severity: string; code: string; message: string; cell: string | null }[];
+  /** The Kolada import as used: group, files, counts, unused KPIs, missing values (null without files). */
+  kolada: KoladaSummary | null;
 }
 
 /** Settings key inside `indicators` with what the Målavstämning sheet showed as manual assessments. */
@@ -64,6 +78,7 @@ const SHOWN_MANUAL_KEY = "shownManual";
 interface LoadedSettings {
   all: Record<string, unknown>;
   indicators: IndicatorSettings;
+  kolada: KoladaSettings;
   /** Goal key → manual text as last written to the sheet (to tell the economist's edits apart). */
   shownManual: Record<string, string>;
 }
@@ -84,13 +99,14 @@ async function loadSettings(port: WorkbookPort): Promise<LoadedSettings> {
     }
     rest = others;
   }
-  return { all, indicators: parseIndicatorSettings(rest), shownManual };
+  return { all, indicators: parseIndicatorSettings(rest), kolada: readKoladaSettings(all), shownManual };
 }
 
 async function saveSettings(port: WorkbookPort, loaded: LoadedSettings): Promise<void> {
   const all = {
     ...loaded.all,
     [INDICATORS_KEY]: { ...loaded.indicators, [SHOWN_MANUAL_KEY]: loaded.shownManual },
+    [KOLADA_KEY]: loaded.kolada,
   };
   await port.writeSettings(JSON.stringify(all));
 }
@@ -195,13 +211,18 @@ export async function checkIndicators(
     }
   }
 
+  if (options.group) loaded.kolada.groupId = options.group;
+  const groupId = loaded.kolada.groupId;
+  const linking = resolveKpiLinks(model, loaded.kolada.links, options.kolada?.data.kpis ?? []);
+  loaded.kolada.links = linking.saved;
+  const links = Object.fromEntries([...linking.links].map(([key, link]) => [key, link.kpi]));
   const evaluation = evaluateIndicators(model, {
     directions: settings.directions,
     manualAssessments: settings.manualAssessments,
-    kolada: options.kolada
-      ? { data: options.kolada, kpis: settings.kolada.kpis, groupId: settings.kolada.groupId }
-      : null,
+    kolada: options.kolada ? { data: options.kolada.data, links, groupId } : null,
   });
+  const kolada = koladaOutcome(evaluation.indicators, linking.links, options.kolada ?? null, groupId);
+  if (options.kolada) appFindings.push(...linking.findings, ...kolada.findings);
 
   if (options.mark !== false) {
     const bySheet = new Map<string, CellMark[]>();
@@ -300,6 +321,7 @@ export async function checkIndicators(
         : null,
       status: r.judgement.status,
       reason: r.judgement.reason,
+      kolada: kolada.perIndicator.get(r) ?? null,
     })),
     goals: evaluation.goals.map((g) => ({ goal: g.goal.name, suggested: g.suggested, manual: g.manual })),
     findings: [...model.findings, ...appFindings].map((f) => ({
@@ -308,6 +330,7 @@ export async function checkIndicators(
       message: f.message,
       cell: f.cell,
     })),
+    kolada: kolada.summary,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   parseIndicatorSettings,
   parseSettingsObject,
 } from "../../mapping/indicators/mapping";
+import { readKoladaSettings } from "../../app/koladaSettings";
 import type { SheetSpec } from "../../report/sheetSpec";
 import { parseRangeAddress } from "../../workbook/address";
 import type { CellRange } from "../../workbook/grid";
@@ -152,6 +153,38 @@ export function savedDirections(settingsJson: string | null): Record<string, Goo
   const raw = all[INDICATORS_KEY];
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
   return parseIndicatorSettings(raw).directions;
+}
+
+/** The economist's KPI choices (indicator key → KPI id, or null for "no KPI") from the saved settings. */
+export function savedKoladaChoices(settingsJson: string | null): Record<string, string | null> {
+  const links = readKoladaSettings(parseSettingsObject(settingsJson)).links;
+  return Object.fromEntries(
+    Object.entries(links)
+      .filter(([, l]) => l.by === "manual")
+      .map(([key, l]) => [key, l.kpi]),
+  );
+}
+
+/** The saved comparison group. */
+export function savedKoladaGroup(settingsJson: string | null): string {
+  return readKoladaSettings(parseSettingsObject(settingsJson)).groupId;
+}
+
+/** The select value for an indicator's KPI: "auto", "none" or the chosen id. */
+export function koladaChoice(choices: Record<string, string | null>, key: string): string {
+  if (!(key in choices)) return "auto";
+  return choices[key] ?? "none";
+}
+
+/** A select value back to what setKoladaLink takes. */
+export function parseKoladaChoice(value: string): string | null | "auto" {
+  if (value === "none") return null;
+  return /^[NU]\d{5}$/.test(value) ? value : "auto";
+}
+
+/** The indicators the Kolada panel lists: those compared with a group, and those with a KPI. */
+export function koladaRows(indicators: IndicatorRow[], choices: Record<string, string | null>): IndicatorRow[] {
+  return indicators.filter((i) => i.target?.kind === "comparison" || i.kolada !== null || i.key in choices);
 }
 
 /** A select's value as a direction choice; anything else reads as unknown. */
