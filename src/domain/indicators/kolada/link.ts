@@ -11,8 +11,10 @@ const STOP = new Set(
     " ",
   ),
 );
+/** Units: titles end with them ("…, kr/inv"), indicator texts often leave them out. */
+const UNITS = new Set("kr tkr mnkr inv invånare st dagar dygn år".split(" "));
 /** Words many KPI titles share: they count, but a link needs at least one other. */
-const GENERIC = new Set("kostnad kostnader kr inv tkr invånare brukare år dag dagar".split(" "));
+const GENERIC = new Set("kostnad kostnader kostnaden brukare".split(" "));
 
 function words(text: string): string[] {
   return text
@@ -20,7 +22,7 @@ function words(text: string): string[] {
     .toLowerCase()
     .replace(/[\u00B9\u00B2\u00B3\u2070-\u2079]/g, "")
     .split(/[^\p{L}\d]+/u)
-    .filter((w) => w !== "" && !STOP.has(w));
+    .filter((w) => w !== "" && !STOP.has(w) && !UNITS.has(w));
 }
 
 function fits(a: string, b: string): boolean {
@@ -54,7 +56,7 @@ export function matchKpiByTitle(indicator: string, kpis: readonly KoladaKpi[]): 
     const matchedWords = titleWords.filter((w) => textWords.some((t) => fits(w, t)));
     const specific = matchedWords.filter((w) => !GENERIC.has(w)).length;
     const coverage = matchedWords.length / titleWords.length;
-    if (exact || (coverage >= 0.8 && matchedWords.length >= 3 && specific >= 1)) {
+    if (exact || (coverage >= 0.8 && matchedWords.length >= 2 && specific >= 1)) {
       scored.push({ kpi, exact, coverage, matched: matchedWords.length });
     }
   }
