@@ -139,11 +139,15 @@ export function koladaGroupValue(
   return { groupId, value, source: "mean", count: present.length, of, missing };
 }
 
-/** "gruppens värde i Kolada, 9 av 9 kommuner" / "ovägt medel av 7 av 9 kommuner (Kolada)" — no colon, the reason splits on one. */
+/**
+ * Where a group value comes from, for the reason text: "gruppens eget värde i Kolada, 8 av 9
+ * kommuner" or "ovägt medel av 7 av 9 kommuner i G96092, Kolada". No colon: the reason splits on one.
+ */
 export function describeGroupValue(g: GroupValue): string {
   if (g.source === "group") {
-    const count = g.count !== null ? (g.of !== null ? `, ${g.count} av ${g.of} kommuner` : `, ${g.count} kommuner`) : "";
-    return `${g.groupId} enligt Kolada${count}`;
+    const count =
+      g.count === null ? "" : g.of !== null ? `, ${g.count} av ${g.of} kommuner` : `, ${g.count} kommuner`;
+    return `${g.groupId}s eget värde i Kolada${count}`;
   }
-  return `ovägt medel av ${g.count} av ${g.of} kommuner i ${g.groupId} (Kolada)`;
+  return `ovägt medel av ${g.count} av ${g.of} kommuner i ${g.groupId}, Kolada`;
 }
