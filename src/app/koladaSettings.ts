@@ -41,8 +41,15 @@ function legacy(all: Record<string, unknown>): KoladaSettings {
 export function readKoladaSettings(all: Record<string, unknown>): KoladaSettings {
   const raw = all[KOLADA_KEY];
   if (raw === undefined || raw === null) return legacy(all);
-  if (typeof raw === "object" && "version" in raw && typeof raw.version === "number" && raw.version > KOLADA_SETTINGS_VERSION)
-    throw new SettingsError(`Kolada-inställningarna är sparade av en nyare version (${raw.version}) av tillägget.`);
+  if (
+    typeof raw === "object" &&
+    "version" in raw &&
+    typeof raw.version === "number" &&
+    raw.version > KOLADA_SETTINGS_VERSION
+  )
+    throw new SettingsError(
+      `Kolada-inställningarna är sparade av en nyare version (${raw.version}) av tillägget.`,
+    );
   const parsed = koladaSettingsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -64,7 +71,8 @@ async function update(port: WorkbookPort, change: (k: KoladaSettings) => void): 
 
 /** The comparison group (G96092 …), saved in the workbook. */
 export async function setKoladaGroup(port: WorkbookPort, groupId: string): Promise<KoladaSettings> {
-  if (!/^G\d+$/.test(groupId)) throw new SettingsError(`"${groupId}" är inget id för en kommungrupp (G följt av siffror).`);
+  if (!/^G\d+$/.test(groupId))
+    throw new SettingsError(`"${groupId}" är inget id för en kommungrupp (G följt av siffror).`);
   return update(port, (k) => {
     k.groupId = groupId;
   });

@@ -47,13 +47,17 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
   if (positional.length !== 1) throw new UsageError(USAGE);
   const group = typeof flags.group === "string" ? flags.group.trim().toUpperCase() : null;
   if (group !== null && !/^G\d+$/.test(group))
-    throw new UsageError(`--group "${flags.group}" är inget id för en kommungrupp i Kolada (G följt av siffror, t.ex. G96092 för R9).`);
+    throw new UsageError(
+      `--group "${flags.group}" är inget id för en kommungrupp i Kolada (G följt av siffror, t.ex. G96092 för R9).`,
+    );
   const kolada = await readKolada(lists.kolada ?? []);
   if (group && kolada) {
     const known = availableGroups(kolada.data).find((g) => g.id === group);
     if (!known) {
       throw new UsageError(
-        `Kommungruppen ${group} finns inte i Kolada-filerna: lägg till Koladas /v3/municipality_groups-fil som anger gruppens kommuner, eller värden för gruppen själv. Kända grupper: ${availableGroups(kolada.data)
+        `Kommungruppen ${group} finns inte i Kolada-filerna: lägg till Koladas /v3/municipality_groups-fil som anger gruppens kommuner, eller värden för gruppen själv. Kända grupper: ${availableGroups(
+          kolada.data,
+        )
           .map((g) => g.id)
           .join(", ")}.`,
       );

@@ -153,7 +153,11 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
         const sources: KoladaSource[] = [];
         for (const file of files) {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          sources.push({ name: file.name, text: decodeKoladaBytes(file.name, bytes), modified: file.lastModified });
+          sources.push({
+            name: file.name,
+            text: decodeKoladaBytes(file.name, bytes),
+            modified: file.lastModified,
+          });
         }
         const imported = readKoladaSources(sources);
         koladaRef.current = imported;

@@ -2,15 +2,7 @@
  * The imported Kolada files: what was read, what to check in them, the comparison group (saved in
  * the workbook) and, after a check, each compared indicator's KPI with the group's value.
  */
-import {
-  Body1,
-  Caption1,
-  Field,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Caption1, Field, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type GroupChoice, type KoladaImport } from "../../domain/indicators/kolada";
 import { formatSwedishNumber } from "../../domain/numbers";
 import { strings } from "../strings";
@@ -56,7 +48,16 @@ function comparisonText(row: IndicatorRow): string {
   );
 }
 
-export function KoladaPanel({ imported, groups, groupId, rows, choices, busy, onGroup, onLink }: KoladaPanelProps) {
+export function KoladaPanel({
+  imported,
+  groups,
+  groupId,
+  rows,
+  choices,
+  busy,
+  onGroup,
+  onLink,
+}: KoladaPanelProps) {
   const styles = useStyles();
   const kpis = [...new Set(imported.data.values.map((v) => v.kpi))].sort();
   const title = (id: string) => imported.data.kpis.find((k) => k.id === id)?.title;
@@ -131,7 +132,9 @@ export function KoladaPanel({ imported, groups, groupId, rows, choices, busy, on
                   ))}
                 </Select>
                 <Caption1 className={styles.muted} data-testid="kolada-comparison">
-                  {row.kolada ? `${row.kolada.kpi}: ${comparisonText(row)}` : strings.indicators.koladaLinkNone}
+                  {row.kolada
+                    ? `${row.kolada.kpi}: ${comparisonText(row)}`
+                    : strings.indicators.koladaLinkNone}
                 </Caption1>
               </li>
             ))}

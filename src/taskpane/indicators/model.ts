@@ -183,7 +183,10 @@ export function parseKoladaChoice(value: string): string | null | "auto" {
 }
 
 /** The indicators the Kolada panel lists: those compared with a group, and those with a KPI. */
-export function koladaRows(indicators: IndicatorRow[], choices: Record<string, string | null>): IndicatorRow[] {
+export function koladaRows(
+  indicators: IndicatorRow[],
+  choices: Record<string, string | null>,
+): IndicatorRow[] {
   return indicators.filter((i) => i.target?.kind === "comparison" || i.kolada !== null || i.key in choices);
 }
 

@@ -166,7 +166,9 @@ describe("v3 data files", () => {
     expect(noLast.notes).toEqual([
       {
         code: "koladaPageMissing",
-        message: expect.stringContaining(`${base}?per_page=4 saknar sida 3 (enligt next_url i "p1.json", "p2.json")`),
+        message: expect.stringContaining(
+          `${base}?per_page=4 saknar sida 3 (enligt next_url i "p1.json", "p2.json")`,
+        ),
       },
     ]);
     const noFirst = readKoladaSources([src("p2.json", page2), src("p3.json", page3)]);

@@ -33,7 +33,10 @@ const ROLES: [RegExp, Role][] = [
   [/^(kpi|kpiid|nyckeltalid|nyckeltalsid|id)$/, "kpiId"],
   [/^(kpititle|nyckeltal|nyckeltalsnamn|nyckeltalets?namn|titel|kpinamn|kpititel)$/, "kpiTitle"],
   [/^(municipalityid|kommunid|kommunkod|kod|ouid|ou|organisationsid|enhetsid)$/, "placeId"],
-  [/^(municipality|municipalitytitle|kommun|kommunnamn|kommunregion|namn|område|organisation|region)$/, "placeName"],
+  [
+    /^(municipality|municipalitytitle|kommun|kommunnamn|kommunregion|namn|område|organisation|region)$/,
+    "placeName",
+  ],
   [/^(year|period|år|ar|tid|årtal)$/, "period"],
   [/^(gender|kön|kon)$/, "gender"],
   [/^(count|antal)$/, "count"],
@@ -149,7 +152,10 @@ function parseNumber(text: string, mark: "," | "."): number | null {
 }
 
 /** A value cell: a number, a missing mark (null with its status), or unreadable (undefined). */
-function valueCell(text: string, mark: "," | "."): { value: number | null; status: string | null } | undefined {
+function valueCell(
+  text: string,
+  mark: "," | ".",
+): { value: number | null; status: string | null } | undefined {
   const key = text.trim().toLowerCase();
   if (key in MISSING_MARKS) return { value: null, status: MISSING_MARKS[key] };
   const n = parseNumber(text, mark);
@@ -158,7 +164,10 @@ function valueCell(text: string, mark: "," | "."): { value: number | null; statu
 
 function formOf(header: Header): KoladaFileForm {
   const raw = header.names.map((n) => n.trim().toLowerCase());
-  if (raw.includes("municipality_id") || (header.cols.count !== undefined && header.cols.status !== undefined))
+  if (
+    raw.includes("municipality_id") ||
+    (header.cols.count !== undefined && header.cols.status !== undefined)
+  )
     return "rKolada";
   if (header.years.length > 0) return "webExport";
   return "plain";
@@ -182,7 +191,11 @@ export function readKoladaCsv(
   for (const sep of [";", "\t", ","]) {
     const r = tokenize(text, sep);
     const h = findHeader(r, sep);
-    if (h && (!header || Object.keys(h.cols).length + h.years.length > Object.keys(header.cols).length + header.years.length)) {
+    if (
+      h &&
+      (!header ||
+        Object.keys(h.cols).length + h.years.length > Object.keys(header.cols).length + header.years.length)
+    ) {
       header = h;
       rows = r;
     }

@@ -36,7 +36,10 @@ function sniff(source: KoladaSource): Sniffed {
   if (t.startsWith("{") || t.startsWith("[")) return { kind: "json" };
   if (t.startsWith("<")) {
     const what = /^<(!doctype html|html)/i.test(t) ? "en webbsida (HTML)" : "ett XML-dokument";
-    throw new KoladaFileError(source.name, `Filen "${source.name}" är ${what}, inga värden från Kolada. ${EXPECTED}`);
+    throw new KoladaFileError(
+      source.name,
+      `Filen "${source.name}" är ${what}, inga värden från Kolada. ${EXPECTED}`,
+    );
   }
   return { kind: "csv" };
 }
@@ -64,7 +67,12 @@ export function readKoladaSources(sources: KoladaSource[]): KoladaImport {
   });
   for (const i of csv) {
     try {
-      files[i] = readKoladaCsv(sources[i].name, sources[i].text.replace(/^\uFEFF/, ""), sources[i].modified, resolver);
+      files[i] = readKoladaCsv(
+        sources[i].name,
+        sources[i].text.replace(/^\uFEFF/, ""),
+        sources[i].modified,
+        resolver,
+      );
     } catch (e) {
       if (e instanceof KoladaFileError) errors.push(e);
       else throw e;
@@ -88,7 +96,10 @@ export function readKoladaSources(sources: KoladaSource[]): KoladaImport {
     throw new KoladaImportError(
       read
         .filter((f) => f.kind === "values")
-        .map((f) => new KoladaFileError(f.name, `Filen "${f.name}" innehåller inga värden (listan "values" är tom).`)),
+        .map(
+          (f) =>
+            new KoladaFileError(f.name, `Filen "${f.name}" innehåller inga värden (listan "values" är tom).`),
+        ),
     );
   }
   return merged;

@@ -127,7 +127,9 @@ function readValues(out: KoladaFile, rows: unknown[]): void {
     }
   });
   if (deleted > 0)
-    out.problems.push(`${out.name}: ${deleted} rader är markerade som borttagna i Kolada (isdeleted) och används inte.`);
+    out.problems.push(
+      `${out.name}: ${deleted} rader är markerade som borttagna i Kolada (isdeleted) och används inte.`,
+    );
 }
 
 function readGroups(out: KoladaFile, rows: unknown[]): void {
@@ -140,7 +142,10 @@ function readGroups(out: KoladaFile, rows: unknown[]): void {
     }
     const members = row.members
       .filter(isRecord)
-      .map((m) => ({ id: idText(m.member_id ?? m.id), title: String(m.member_title ?? m.title ?? "").trim() }))
+      .map((m) => ({
+        id: idText(m.member_id ?? m.id),
+        title: String(m.member_title ?? m.title ?? "").trim(),
+      }))
       .filter((m) => m.id !== "");
     const group: KoladaGroup = { id, title: String(row.title ?? id).trim(), members };
     out.groups.push(group);

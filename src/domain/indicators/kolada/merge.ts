@@ -4,7 +4,14 @@
  * changed last (the later one given when the times are equal or unknown), and the import says
  * which. Pages missing from a paged answer are named.
  */
-import type { KoladaData, KoladaFile, KoladaGroup, KoladaKpi, KoladaMunicipality, KoladaValue } from "./model";
+import type {
+  KoladaData,
+  KoladaFile,
+  KoladaGroup,
+  KoladaKpi,
+  KoladaMunicipality,
+  KoladaValue,
+} from "./model";
 
 export interface KoladaConflict {
   kpi: string;
@@ -85,7 +92,10 @@ function conflictNotes(conflicts: KoladaConflict[], files: KoladaFile[]): string
         : "given senare";
     const examples = list
       .slice(0, 3)
-      .map((c) => `${c.kpi} ${c.municipality} ${c.period}${c.gender !== "T" ? ` ${c.gender}` : ""}: ${shown(c.kept.value)} mot ${shown(c.dropped.value)}`)
+      .map(
+        (c) =>
+          `${c.kpi} ${c.municipality} ${c.period}${c.gender !== "T" ? ` ${c.gender}` : ""}: ${shown(c.kept.value)} mot ${shown(c.dropped.value)}`,
+      )
       .join("; ");
     const n = list.length;
     return `${n === 1 ? "Ett värde skiljer" : `${n} värden skiljer`} sig mellan "${kept.source}" och "${dropped.source}"; värdet i "${kept.source}" (${why}) gäller (${examples}${n > 3 ? " …" : ""}).`;
@@ -109,7 +119,9 @@ function missingPages(files: KoladaFile[]): string[] {
     if (!f.nextUrl) continue;
     const p = pageOf(f.nextUrl);
     if (!p) {
-      notes.push(`"${f.name}" är en sida av ett sidindelat svar (next_url ${f.nextUrl}); kontrollera att alla sidor är med.`);
+      notes.push(
+        `"${f.name}" är en sida av ett sidindelat svar (next_url ${f.nextUrl}); kontrollera att alla sidor är med.`,
+      );
       continue;
     }
     const entry = byBase.get(p.base) ?? { pages: new Set<number>(), max: 0, files: [] };

@@ -29,9 +29,11 @@ export interface Resolver {
   kpi(text: string): string | null;
 }
 
-export function buildResolver(
-  meta: { municipalities: KoladaMunicipality[]; groups: KoladaGroup[]; kpis: KoladaKpi[] },
-): Resolver {
+export function buildResolver(meta: {
+  municipalities: KoladaMunicipality[];
+  groups: KoladaGroup[];
+  kpis: KoladaKpi[];
+}): Resolver {
   const places = new Map<string, string>();
   const add = (title: string, id: string) => {
     const key = normaliseName(title);
