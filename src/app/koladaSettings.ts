@@ -1,29 +1,28 @@
 /**
  * The saved Kolada choices (settings key `kolada`, schema in settings.ts): the comparison group
- * and the indicator → KPI links. Read from the raw settings object so a workbook that has only
- * indicator settings works too; a workbook saved before this key existed gets its old
+ * and the indicator → KPI links. A workbook saved before this key existed gets its old
  * `indicators.kolada` values (group id, KPI per indicator) carried over.
  */
 import { DEFAULT_GROUP_ID } from "../domain/indicators/kolada";
-import { INDICATORS_KEY, parseSettingsObject } from "../mapping/indicators/mapping";
 import type { WorkbookPort } from "../workbook/port";
 import {
   KOLADA_SETTINGS_VERSION,
   type KoladaLink,
   type KoladaSettings,
   SettingsError,
+  type Settings,
   koladaSettingsSchema,
+  loadSettings,
+  saveSettings,
 } from "./settings";
-
-export const KOLADA_KEY = "kolada";
 
 export function defaultKoladaSettings(): KoladaSettings {
   return { version: KOLADA_SETTINGS_VERSION, groupId: DEFAULT_GROUP_ID, links: {} };
 }
 
-function legacy(all: Record<string, unknown>): KoladaSettings {
+function legacy(settings: Settings): KoladaSettings {
   const out = defaultKoladaSettings();
-  const indicators = all[INDICATORS_KEY];
+  const indicators = settings.indicators;
   const old =
     indicators && typeof indicators === "object" ? (indicators as Record<string, unknown>).kolada : undefined;
   if (!old || typeof old !== "object") return out;
@@ -37,35 +36,20 @@ function legacy(all: Record<string, unknown>): KoladaSettings {
   return out;
 }
 
-/** The saved Kolada settings; throws SettingsError (in Swedish) when the saved value is damaged. */
-export function readKoladaSettings(all: Record<string, unknown>): KoladaSettings {
-  const raw = all[KOLADA_KEY];
-  if (raw === undefined || raw === null) return legacy(all);
-  if (
-    typeof raw === "object" &&
-    "version" in raw &&
-    typeof raw.version === "number" &&
-    raw.version > KOLADA_SETTINGS_VERSION
-  )
-    throw new SettingsError(
-      `Kolada-inställningarna är sparade av en nyare version (${raw.version}) av tillägget.`,
-    );
-  const parsed = koladaSettingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SettingsError(
-      `Kolada-inställningarna i arbetsboken är ogiltiga (${issue.path.join(".") || "rot"}: ${issue.message}).`,
-    );
-  }
-  return parsed.data;
+/** The saved Kolada settings (validated by loadSettings), or the defaults with old values carried over. */
+export function readKoladaSettings(settings: Settings): KoladaSettings {
+  const kolada = settings.kolada;
+  if (!kolada) return legacy(settings);
+  // A copy: the caller may change it before saving.
+  return { ...kolada, links: { ...kolada.links } };
 }
 
 async function update(port: WorkbookPort, change: (k: KoladaSettings) => void): Promise<KoladaSettings> {
-  const all = parseSettingsObject(await port.readSettings());
-  const kolada = readKoladaSettings(all);
+  const settings = await loadSettings(port);
+  const kolada = readKoladaSettings(settings);
   change(kolada);
   const valid = koladaSettingsSchema.parse(kolada);
-  await port.writeSettings(JSON.stringify({ ...all, [KOLADA_KEY]: valid }));
+  await saveSettings(port, { ...settings, kolada: valid });
   return valid;
 }
 

@@ -1,5 +1,5 @@
 /**
- * namnd check-indicators <in.xlsx> [-o out.xlsx] [--json] [--kolada fil|mapp …] [--group G…]
+ * namnd check-indicators <in.xlsx> [-o out.xlsx] [--overwrite] [--json] [--kolada fil|mapp …] [--group G…]
  * Judges every indicator; with -o also colours the status cells and writes Målavstämning.
  * --kolada may be repeated and may name a folder; --group chooses the comparison group (saved in
  * the written workbook). Exit 0 done; 1 an error finding blocked the check; 2 usage or an
@@ -15,10 +15,11 @@ import {
 } from "../../domain/indicators/kolada";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
 import { readKoladaPaths } from "../koladaFiles";
-import { openWorkbook, saveWorkbook } from "../openWorkbook";
+import { openWorkbook } from "../openWorkbook";
+import { prepareOutput, writeOutput } from "../output";
 
 const USAGE =
-  "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--json] [--kolada fil.json|fil.csv|mapp …] [--group G96092]";
+  "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--overwrite] [--json] [--kolada fil.json|fil.csv|mapp …] [--group G96092]";
 
 const STATUS_SV = {
   met: "uppfyllt",
@@ -40,7 +41,7 @@ async function readKolada(paths: string[]): Promise<KoladaImport | null> {
 export async function checkIndicators(argv: string[], io: CliIO): Promise<number> {
   const { positional, flags, lists } = parseArgs(argv, {
     values: ["output", "kolada", "group"],
-    booleans: ["json"],
+    booleans: ["json", "overwrite"],
     aliases: { "-o": "--output" },
     repeatable: ["kolada"],
   });
@@ -50,24 +51,27 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
     throw new UsageError(
       `--group "${flags.group}" är inget id för en kommungrupp i Kolada (G följt av siffror, t.ex. G96092 för R9).`,
     );
+  // Every named file is read before anything is opened or written: a bad one stops the run (exit 2).
   const kolada = await readKolada(lists.kolada ?? []);
   if (group && kolada) {
-    const known = availableGroups(kolada.data).find((g) => g.id === group);
-    if (!known) {
+    const known = availableGroups(kolada.data);
+    if (!known.some((g) => g.id === group)) {
       throw new UsageError(
-        `Kommungruppen ${group} finns inte i Kolada-filerna: lägg till Koladas /v3/municipality_groups-fil som anger gruppens kommuner, eller värden för gruppen själv. Kända grupper: ${availableGroups(
-          kolada.data,
-        )
+        `Kommungruppen ${group} finns inte i Kolada-filerna: lägg till Koladas /v3/municipality_groups-fil som anger gruppens kommuner, eller värden för gruppen själv. Kända grupper: ${known
           .map((g) => g.id)
           .join(", ")}.`,
       );
     }
   }
+  const target =
+    typeof flags.output === "string"
+      ? await prepareOutput(positional[0], flags.output, flags.overwrite === true)
+      : null;
   const port = await openWorkbook(positional[0]);
-  const write = typeof flags.output === "string";
+  const write = target !== null;
   const report = await runCheck(port, { mark: write, writeSummary: write, kolada, group });
   const blocked = report.findings.some((f) => f.severity === "error") && report.indicators.length === 0;
-  if (write && !blocked) await saveWorkbook(port, flags.output as string);
+  if (target && !blocked) await writeOutput(target, await port.toBuffer());
 
   if (flags.json) io.out(JSON.stringify(report));
   for (const f of report.findings) {

@@ -3,6 +3,7 @@
  * indicators by status with filters, per-indicator direction and per-goal manual assessment (each
  * followed by a new check), Ta bort markeringar, and the Målavstämning sheet as written.
  */
+import { loadSettings } from "../../app/settings";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Body1,
@@ -54,7 +55,6 @@ import {
   savedDirections,
   SpecRecordingPort,
   STATUSES,
-  toFindings,
   toggleStatus,
   type DirectionChoice,
   type GoalRow,
@@ -109,9 +109,8 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
 
   useEffect(() => {
     let live = true;
-    port
-      .readSettings()
-      .then((json) => live && setGroupId(savedKoladaGroup(json)))
+    loadSettings(port)
+      .then((saved) => live && setGroupId(savedKoladaGroup(saved)))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -126,8 +125,8 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
       writeSummary: true,
       kolada: koladaRef.current,
     });
-    const json = await port.readSettings();
-    const directions = savedDirections(json);
+    const saved = await loadSettings(port);
+    const directions = savedDirections(saved);
     // checkIndicators writes one sheet: Målavstämning (or "Målavstämning (2)" beside a foreign one).
     const summary = recording.written[recording.written.length - 1] ?? null;
     const result: Checked = {
@@ -135,11 +134,11 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
       goals: goalRows(report.goals),
       findings: report.findings,
       directions,
-      koladaChoices: savedKoladaChoices(json),
+      koladaChoices: savedKoladaChoices(saved),
       summary,
     };
     setChecked(result);
-    setGroupId(savedKoladaGroup(json));
+    setGroupId(savedKoladaGroup(saved));
     if (summary) onWritten?.([summary.name]);
     return result;
   }, [port, onWritten]);
@@ -426,7 +425,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
           <Subtitle2 as="h3" id="indicator-findings-heading">
             {strings.indicators.findingsHeading}
           </Subtitle2>
-          <FindingsList findings={toFindings(checked.findings)} port={port} />
+          <FindingsList findings={checked.findings} port={port} />
         </section>
       )}
     </section>

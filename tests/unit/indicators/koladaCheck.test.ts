@@ -191,7 +191,7 @@ describe("check-indicators with Kolada", () => {
 
     port.setSettings(JSON.stringify({ kolada: { version: 1, groupId: "R9", links: {} } }));
     await expect(checkIndicators(port, { kolada: files() })).rejects.toThrow(
-      /^Kolada-inställningarna i arbetsboken är ogiltiga \(groupId: /,
+      /^De sparade inställningarna i arbetsboken kunde inte läsas \(kolada\.groupId: /,
     );
   });
 });

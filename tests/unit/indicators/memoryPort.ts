@@ -6,6 +6,7 @@
 import type { CellRange, Grid, ReadOptions } from "../../../src/workbook/grid";
 import {
   type CellMark,
+  type MarkCellsOptions,
   SheetExistsError,
   SheetMissingError,
   type SheetInfo,
@@ -125,6 +126,8 @@ export class MemoryPort implements WorkbookPort {
               bottom: s.grid.top + s.grid.values.length - 1,
               right: s.grid.left + Math.max(0, ...s.grid.values.map((r) => r.length)) - 1,
             },
+      // Settings live beside the sheets here, never in one.
+      isSettings: false,
     }));
   }
 
@@ -189,7 +192,7 @@ export class MemoryPort implements WorkbookPort {
     this.settings = json;
   }
 
-  async markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]> {
+  async markCells(sheet: string, marks: CellMark[], options: MarkCellsOptions = {}): Promise<CellMark[]> {
     this.count("markCells");
     const s = this.sheet(sheet);
     const previous = marks.map((m) => ({
@@ -198,6 +201,7 @@ export class MemoryPort implements WorkbookPort {
       fill: s.fills.get(key(m.row, m.col)) ?? null,
       note: s.notes.get(key(m.row, m.col)) ?? null,
     }));
+    if (options.settingsAfter) this.settings = options.settingsAfter(previous);
     for (const m of marks) {
       s.fills.set(key(m.row, m.col), m.fill);
       s.notes.set(key(m.row, m.col), m.note);
