@@ -277,6 +277,17 @@ describe("CSV forms", () => {
     ]);
   });
 
+  it("a file's decimal mark decides: Swedish commas (dots as thousands), or dots with comma thousands", () => {
+    const sv = readKoladaSources([
+      src("sv.csv", "kpi;kommun;år;värde\nN00001;0580;2022;1.234,5\nN00001;0581;2022;−12,25\nN00001;0380;2022;7"),
+    ]);
+    expect(sv.data.values.map((v) => v.value)).toEqual([1234.5, -12.25, 7]);
+    const en = readKoladaSources([
+      src("en.csv", 'kpi,municipality_id,year,value\nN00001,0580,2022,"1,234.5"\nN00001,0581,2022,12.25'),
+    ]);
+    expect(en.data.values.map((v) => v.value)).toEqual([1234.5, 12.25]);
+  });
+
   it("names resolve through a /v3/municipality file given with the data, codes with a lost leading zero are padded", () => {
     const csv =
       "kpi;kommun;år;värde\nN00945;Region Östergötland;2022;470 000\nN00945;580;2022;165 000\nN00945;Linköpings kommun;2021;164 000";

@@ -136,7 +136,7 @@ function findHeader(rows: string[][], sep: string): Header | null {
 
 /** The decimal mark of the file's numbers: a comma decimal anywhere makes it Swedish. */
 function decimalMark(cells: string[]): "," | "." {
-  const commaDecimal = cells.some((c) => /^[-−]?\d[\d \u00A0\u202F]*,\d+$/.test(c));
+  const commaDecimal = cells.some((c) => /^[-−]?\d[\d \u00A0\u202F.]*,\d+$/.test(c));
   const dotDecimal = cells.some((c) => /^[-−]?\d+\.\d+$/.test(c));
   const commaThousands = cells.every((c) => !c.includes(",") || /^[-−]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(c));
   return commaDecimal && !(dotDecimal && commaThousands) ? "," : ".";
