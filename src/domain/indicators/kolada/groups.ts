@@ -44,8 +44,10 @@ export function isGroupId(id: string): boolean {
   return GROUP_ID.test(id);
 }
 
-const keyOf = (kpi: string, municipality: string, period: number, gender: KoladaGender) =>
+/** The key of a value: KPI, municipality, year, gender. */
+export const koladaKey = (kpi: string, municipality: string, period: number, gender: KoladaGender) =>
   `${kpi}|${municipality}|${period}|${gender}`;
+const keyOf = koladaKey;
 
 const indexes = new WeakMap<KoladaValue[], { size: number; map: Map<string, KoladaValue> }>();
 
@@ -57,6 +59,11 @@ function indexOf(values: KoladaValue[]): Map<string, KoladaValue> {
   for (const v of values) map.set(keyOf(v.kpi, v.municipality, v.period, v.gender), v);
   indexes.set(values, { size: values.length, map });
   return map;
+}
+
+/** Hands over a lookup table already built (the merge has one), so it is not built twice. */
+export function seedKoladaIndex(values: KoladaValue[], map: Map<string, KoladaValue>): void {
+  indexes.set(values, { size: values.length, map });
 }
 
 export function koladaRow(

@@ -4,6 +4,7 @@
  * changed last (the later one given when the times are equal or unknown), and the import says
  * which. Pages missing from a paged answer are named.
  */
+import { koladaKey, seedKoladaIndex } from "./groups";
 import type {
   KoladaData,
   KoladaFile,
@@ -157,7 +158,7 @@ export function mergeKoladaFiles(files: KoladaFile[]): KoladaImport {
   const municipalities = new Map<string, KoladaMunicipality>();
   for (const f of ordered) {
     for (const v of f.values) {
-      const key = `${v.kpi}|${v.municipality}|${v.period}|${v.gender}`;
+      const key = koladaKey(v.kpi, v.municipality, v.period, v.gender);
       const before = values.get(key);
       if (before) {
         if (same(before.value, v.value)) duplicates++;
@@ -192,9 +193,11 @@ export function mergeKoladaFiles(files: KoladaFile[]): KoladaImport {
     ...conflictNotes(conflicts, files).map((message) => ({ code: "koladaConflict" as const, message })),
     ...missingPages(files).map((message) => ({ code: "koladaPageMissing" as const, message })),
   ];
+  const merged = [...values.values()];
+  seedKoladaIndex(merged, values);
   return {
     data: {
-      values: [...values.values()],
+      values: merged,
       groups: [...groups.values()],
       kpis: [...kpis.values()],
       municipalities: [...municipalities.values()],
