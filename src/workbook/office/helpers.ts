@@ -36,7 +36,7 @@ export function charsToPoints(chars: number): number {
  */
 export function needsTextPrefix(text: string): boolean {
   if (text.length === 0) return false;
-  if (/^['=+\-@]/.test(text)) return true;
+  if (/^['=+\-@\t\r]/.test(text)) return true;
   const t = text.trim();
   if (/^(true|false|sant|falskt)$/i.test(t)) return true;
   if (/^[(−-]?[\d\s.,\u00a0\u202f]*\d[\d\s.,\u00a0\u202f]*([eE][-+]?\d+)?\s*%?\)?$/.test(t)) return true;

@@ -17,6 +17,7 @@ import {
   type WriteSheetOptions,
 } from "../port";
 import {
+  assertWritableSpec,
   chartSourceRange,
   denseRows,
   specWidth,
@@ -158,6 +159,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
     validateSheetName(spec.name);
+    assertWritableSpec(spec);
     // Built before touching Excel, so a bad value fails before anything is written.
     const cells = buildCellArrays(spec);
     return this.guard(`Kunde inte skriva bladet "${spec.name}"`, () =>

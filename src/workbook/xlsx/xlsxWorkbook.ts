@@ -16,7 +16,7 @@ import { SheetExistsError, SheetMissingError } from "../port";
 import type { CellRange, CellStyle, CellValue, Grid, ReadOptions } from "../grid";
 import { parseRangeAddress } from "../address";
 import type { SheetSpec, SpecStyle } from "../../report/sheetSpec";
-import { denseRows } from "../../report/sheetSpec";
+import { assertWritableSpec, denseRows } from "../../report/sheetSpec";
 import { formatText } from "../../report/numberFormat";
 import {
   SETTINGS_MARKER,
@@ -175,6 +175,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
     validateSheetName(spec.name);
+    assertWritableSpec(spec);
     const existing = this.findSheet(spec.name);
     if (existing && !options.replace) throw new SheetExistsError(spec.name);
     const taken = this.workbook.worksheets.map((w) => w.name);

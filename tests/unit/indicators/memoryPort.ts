@@ -14,7 +14,8 @@ import {
   type WorkbookPort,
   type WriteSheetOptions,
 } from "../../../src/workbook/port";
-import type { SheetSpec } from "../../../src/report/sheetSpec";
+import { assertWritableSpec, type SheetSpec } from "../../../src/report/sheetSpec";
+import { sameSheetName, validateSheetName } from "../../../src/workbook/sheetName";
 
 interface MemorySheet {
   grid: Grid;
@@ -160,7 +161,11 @@ export class MemoryPort implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
     this.count("writeSheet");
-    if (this.sheets.has(spec.name) && !options.replace) throw new SheetExistsError(spec.name);
+    validateSheetName(spec.name);
+    assertWritableSpec(spec);
+    const existing = [...this.sheets.keys()].find((n) => sameSheetName(n, spec.name));
+    if (existing && !options.replace) throw new SheetExistsError(spec.name);
+    if (existing && existing !== spec.name) this.sheets.delete(existing);
     const width = Math.max(0, ...spec.rows.map((r) => r.length));
     const values = spec.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.value ?? null));
     const grid: Grid = {
