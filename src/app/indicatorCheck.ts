@@ -303,6 +303,7 @@ export async function checkIndicators(
       (s) => ({
         ...s,
         indicators: settings,
+        kolada: loaded.kolada,
       }),
     );
   } else {

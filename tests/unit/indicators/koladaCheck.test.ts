@@ -30,6 +30,8 @@ function files(...extra: KoladaSource[]) {
 const byName = (report: Awaited<ReturnType<typeof checkIndicators>>, start: string) =>
   report.indicators.find((i) => i.indicator.startsWith(start))!;
 
+const KEY_ABUSE =
+  "kostnadseffektiv verksamhet|kostnad (kr/inv) för missbruksvård ska vara på samma nivå eller lägre som snittkostnaden för r9";
 const KEY_PLACEMENTS = "kostnadseffektiv verksamhet|kostnad för placeringar av barn och unga";
 
 describe("check-indicators with Kolada", () => {
@@ -163,6 +165,13 @@ describe("check-indicators with Kolada", () => {
       comparison: { group: "G96092", value: 1000 },
     });
     expect(JSON.parse(port.rawSettings()!).kolada.groupId).toBe("G96092");
+    // Also when the check writes Målavstämning (the sheet and the settings are saved together).
+    await checkIndicators(port, { kolada: withGroups, group: "G206446" });
+    expect(port.hasSheet("Målavstämning")).toBe(true);
+    expect(JSON.parse(port.rawSettings()!).kolada).toMatchObject({
+      groupId: "G206446",
+      links: { [KEY_ABUSE]: { kpi: "N35001", by: "title" } },
+    });
 
     // A group the files do not know is said.
     await setKoladaGroup(port, "G999");
