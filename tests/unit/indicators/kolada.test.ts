@@ -279,7 +279,10 @@ describe("CSV forms", () => {
 
   it("a file's decimal mark decides: Swedish commas (dots as thousands), or dots with comma thousands", () => {
     const sv = readKoladaSources([
-      src("sv.csv", "kpi;kommun;år;värde\nN00001;0580;2022;1.234,5\nN00001;0581;2022;−12,25\nN00001;0380;2022;7"),
+      src(
+        "sv.csv",
+        "kpi;kommun;år;värde\nN00001;0580;2022;1.234,5\nN00001;0581;2022;−12,25\nN00001;0380;2022;7",
+      ),
     ]);
     expect(sv.data.values.map((v) => v.value)).toEqual([1234.5, -12.25, 7]);
     const en = readKoladaSources([
