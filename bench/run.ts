@@ -6,12 +6,14 @@ import * as accuracy from "./forecast-accuracy";
 import * as ledger from "./ledger-aggregation";
 import * as sumifs from "./ledger-sumifs-libreoffice";
 import * as drift from "./driftsammandrag";
+import * as kolada from "./kolada-import";
 
 const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   driftsammandrag: () => drift.run(),
   ledger: () => ledger.run(),
   accuracy: () => accuracy.run(),
   sumifs: () => sumifs.run(),
+  kolada: () => kolada.run(),
 };
 
 /**

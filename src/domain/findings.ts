@@ -72,6 +72,15 @@ export const FINDING_CODES = [
   "targetOnBreakdown",
   "targetText",
   "valueUnparsed",
+  // Kolada import (comparison values).
+  "koladaConflict",
+  "koladaGroupUnknown",
+  "koladaKpiAmbiguous",
+  "koladaKpiUnlinked",
+  "koladaKpiUnused",
+  "koladaPageMissing",
+  "koladaRowsSkipped",
+  "koladaValueMissing",
   // Workbook safety.
   "sheetNameTaken",
 ] as const;

@@ -131,7 +131,9 @@ describe("namnd check-indicators", () => {
     const r = await namnd("check-indicators", input, "-o", out, "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["indicators", "goals", "findings"]);
+    // Issue 11 added "kolada" (null without --kolada) at the end; nothing was renamed.
+    expect(Object.keys(json)).toEqual(["indicators", "goals", "findings", "kolada"]);
+    expect(json.kolada).toBeNull();
     expect(json.indicators).toHaveLength(43);
     expect(Object.keys(json.indicators[0])).toEqual([
       "goal",
@@ -141,6 +143,7 @@ describe("namnd check-indicators", () => {
       "target",
       "status",
       "reason",
+      "kolada",
     ]);
     const sick = json.indicators.find((i: { indicator: string }) => /Total sjukfrånvaro/.test(i.indicator));
     expect(sick).toMatchObject({
@@ -160,6 +163,150 @@ describe("namnd check-indicators", () => {
   it("exits 2 for an unreadable file", async () => {
     const r = await namnd("check-indicators", join(dir, "saknas.xlsx"), "--json");
     expect(r.code).toBe(2);
+  });
+});
+
+describe("namnd check-indicators --kolada / --group", () => {
+  async function koladaWorkbook(): Promise<string> {
+    const { koladaIndicatorGrid } = await import("../fixtures/indicators/kolada");
+    const { addGridSheet } = await import("../fixtures/indicators/xlsx");
+    const wb = new ExcelJS.Workbook();
+    addGridSheet(wb, koladaIndicatorGrid());
+    return save(wb, "jamforelser.xlsx");
+  }
+
+  it("reads a folder of pages and a groups file, uses --group, saves it, and keeps the JSON contract", async () => {
+    const k = await import("../fixtures/indicators/kolada");
+    const input = await koladaWorkbook();
+    const folder = mkdtempSync(join(dir, "kolada-"));
+    const rows = k.n35001Rows().concat([{ kpi: "N35001", municipality: "0583", period: 2022, value: 700 }]);
+    const base = "https://api.kolada.se/v3/data/kpi/N35001/year/2022";
+    writeFileSync(join(folder, "sida1.json"), k.v3Page(rows.slice(0, 5), `${base}?page=2&per_page=5`));
+    writeFileSync(join(folder, "sida2.json"), k.v3Page(rows.slice(5)));
+    writeFileSync(join(folder, "grupper.json"), k.GROUPS_JSON);
+    writeFileSync(join(folder, "kpi.json"), k.KPI_JSON);
+    writeFileSync(join(folder, "LÄSMIG.md"), "inte Kolada");
+    const out = join(dir, "jamforelser-ut.xlsx");
+    const r = await namnd(
+      "check-indicators",
+      input,
+      "--kolada",
+      folder,
+      "--group",
+      "g555",
+      "-o",
+      out,
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["indicators", "goals", "findings", "kolada"]);
+    expect(Object.keys(json.indicators[0])).toEqual([
+      "goal",
+      "indicator",
+      "cell",
+      "latest",
+      "target",
+      "status",
+      "reason",
+      "kolada",
+    ]);
+    expect(json.kolada.group).toEqual({ id: "G555", title: "Östgötakommuner i test", members: 3 });
+    expect(json.kolada.files.map((f: { name: string }) => f.name)).toEqual([
+      "grupper.json",
+      "kpi.json",
+      "sida1.json",
+      "sida2.json",
+    ]);
+    const abuse = json.indicators.find((i: { indicator: string }) =>
+      i.indicator.startsWith("Kostnad (kr/inv)"),
+    );
+    expect(abuse.kolada).toMatchObject({
+      kpi: "N35001",
+      linkedBy: "title",
+      comparison: { group: "G555", count: 3, of: 3 },
+    });
+    expect(abuse.reason).toContain("ovägt medel av 3 av 3 kommuner i G555");
+
+    // The group is saved in the written workbook: a rerun on it without --group uses G555.
+    const again = await namnd(
+      "check-indicators",
+      out,
+      "--kolada",
+      join(folder, "sida1.json"),
+      "--kolada",
+      join(folder, "sida2.json"),
+      "--json",
+    );
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).kolada.group.id).toBe("G555");
+    // Without the groups file G555 is unknown; naming it is a usage error.
+    const unknown = await namnd(
+      "check-indicators",
+      out,
+      "--kolada",
+      join(folder, "sida1.json"),
+      "--group",
+      "G555",
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Kommungruppen G555 finns inte i Kolada-filerna");
+  });
+
+  it("prints the group and the page that is missing, in Swedish, without --json", async () => {
+    const k = await import("../fixtures/indicators/kolada");
+    const input = await koladaWorkbook();
+    const page1 = join(dir, "bara-sida1.json");
+    writeFileSync(
+      page1,
+      k.v3Page(
+        k
+          .n35001Rows()
+          .slice(0, 5)
+          .map((row) => ({ ...row, kpi: "N33009" })),
+        "https://api.kolada.se/v3/data/kpi/N33009?page=2",
+      ),
+    );
+    const r = await namnd("check-indicators", input, "--kolada", page1);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Kolada: 5 värden ur 1 fil; jämförelsegrupp G96092 Resultatnätverket R9 (ovägt medel) (9 kommuner).",
+    );
+    expect(r.stdout).toContain("ovägt medel av 5 av 9 kommuner i G96092");
+    expect(r.stderr).toContain(
+      "Varning: Det sidindelade svaret https://api.kolada.se/v3/data/kpi/N33009 saknar sida 2",
+    );
+  });
+
+  it.each([
+    ["v2.json", () => '{"error": "Gone"}', /Filen "v2\.json" är ett felsvar från Koladas API/],
+    ["svar410.txt", () => "410 Gone", /Filen "svar410\.txt" är ett felsvar \(HTTP 410 Gone\)/],
+    [
+      "bara-kpi.json",
+      () => '{"values":[{"id":"N35001","title":"Kostnad"}]}',
+      /är en lista över nyckeltal \(\/v3\/kpi\), inte värden/,
+    ],
+    ["trasig.json", () => '{"values":[{"kpi":"N35001",', /Filen "trasig\.json" är inte giltig JSON/],
+    ["bok.xlsx", () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), /Filen "bok\.xlsx" är en zip-fil/],
+  ])("exits 2 for %s with a Swedish message naming the file", async (name, content, message) => {
+    const input = await koladaWorkbook();
+    const path = join(dir, name);
+    writeFileSync(path, content());
+    const r = await namnd("check-indicators", input, "--kolada", path, "--json");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain("Väntade en svarsfil från Koladas API v3");
+  });
+
+  it("exits 2 for a missing --kolada path and a malformed --group", async () => {
+    const input = await koladaWorkbook();
+    const missing = await namnd("check-indicators", input, "--kolada", join(dir, "finns-inte.json"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("finns inte eller kan inte läsas");
+    const bad = await namnd("check-indicators", input, "--group", "R9");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--group "R9" är inget id för en kommungrupp');
   });
 });
 
