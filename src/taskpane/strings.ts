@@ -75,6 +75,8 @@ export const strings = {
       summa: "Summa",
       kostnader: "Varav kostnader",
       intakter: "Varav intäkter",
+      funding: "Kommunbidrag",
+      result: "Resultat",
       ignore: "Ignorera",
     },
     noPeriod: "–",
