@@ -161,12 +161,27 @@ export function buildBudgetModel(
   findings.push(...reconciled.findings);
   const signs = reconciled.signs;
 
-  // The report's convention: the columns' shared one, else costs positive and revenues negative.
-  const amountSigns = amountColumns
-    .map((c, i) => (c.kind === "deviation" ? null : (signs[i] as AmountSign)))
-    .filter((x): x is AmountSign => x !== null);
-  const shared = [...new Set(amountSigns)];
-  const display: AmountSign = shared.length === 1 ? shared[0] : shared.length === 0 ? amountSignOf(mapping.costSign, mapping.revenueSign) : "costsPositive";
+  // The report's convention: the columns' shared one (gross columns speak only for their part),
+  // else costs positive and revenues negative.
+  const costSigns = new Set<string>();
+  const revenueSigns = new Set<string>();
+  amountColumns.forEach((c, i) => {
+    if (c.kind === "deviation") return;
+    const s = signsOf(signs[i] as AmountSign);
+    if (c.measure !== "revenue") costSigns.add(s.costSign);
+    if (c.measure !== "cost") revenueSigns.add(s.revenueSign);
+  });
+  const display: AmountSign =
+    costSigns.size === 0
+      ? amountSignOf(mapping.costSign, mapping.revenueSign)
+      : costSigns.size === 1 && revenueSigns.size <= 1
+        ? amountSignOf(
+            [...costSigns][0] as "positive" | "negative",
+            ([...revenueSigns][0] ?? ([...costSigns][0] === "positive" ? "negative" : "positive")) as
+              | "positive"
+              | "negative",
+          )
+        : "costsPositive";
   const toDisplay = (v: number | null, kind: CellKind, ci: number): number | null => {
     if (v === null) return null;
     const col = amountColumns[ci];

@@ -13,6 +13,8 @@ export interface ContextText {
   text: string;
   /** "'Blad1'!A1", or "bladnamnet" for the sheet name. */
   source: string;
+  /** Above the table (titles), below it (notes) or the sheet name. */
+  where: "above" | "below" | "sheet";
 }
 
 export interface ContextPeriod {
@@ -31,16 +33,24 @@ export interface ContextPeriod {
 export function contextTexts(grid: Grid, headerTop: number, bottom: number): ContextText[] {
   const out: ContextText[] = [];
   const width = grid.values.reduce((m, row) => Math.max(m, row.length), 0);
-  const rowTexts = (r: number) => {
+  const rowTexts = (r: number, where: "above" | "below") => {
     for (let c = 0; c < width; c++) {
       const v = valueAt(grid, r, c);
       if (typeof v !== "string" || v.trim() === "") continue;
-      out.push({ text: textAt(grid, r, c).trim(), source: qualifiedAddress(grid.sheet, grid.top + r, grid.left + c) });
+      out.push({
+        text: textAt(grid, r, c).trim(),
+        source: qualifiedAddress(grid.sheet, grid.top + r, grid.left + c),
+        where,
+      });
     }
   };
-  for (let r = headerTop - 1; r >= Math.max(0, headerTop - 8); r--) rowTexts(r);
-  for (let r = bottom + 1; r <= Math.min(grid.values.length - 1, bottom + 4); r++) rowTexts(r);
-  out.push({ text: grid.sheet, source: "bladnamnet" });
+  for (let r = headerTop - 1; r >= Math.max(0, headerTop - 8); r--) rowTexts(r, "above");
+  for (let r = bottom + 1; r <= Math.min(grid.values.length - 1, bottom + 4); r++) {
+    // Notes end at the next table's header or title block: stop at the first blank row after text.
+    if (out.length > 0 && out[out.length - 1].where === "below" && grid.values[r]?.every((v) => v === null || v === "")) break;
+    rowTexts(r, "below");
+  }
+  out.push({ text: grid.sheet, source: "bladnamnet", where: "sheet" });
   return out;
 }
 

@@ -190,6 +190,28 @@ function resolvePeriods(
       });
     }
   });
+  // A budget whose header states neither months nor year, compared by the source's own deviation
+  // column with a part-of-year outcome, is that outcome's periodised budget ("Utfall | Budget |
+  // Avvikelse | Årsbudget"): the deviation only makes sense for the same months.
+  columns.forEach((dev, d) => {
+    if (dev.kind !== "deviation") return;
+    let o = -1;
+    let b = -1;
+    for (let i = d - 1; i >= 0 && columns[i].kind !== "deviation"; i--) {
+      const c = columns[i];
+      if (o < 0 && (c.kind === "actual" || c.kind === "forecast") && c.measure === dev.measure) o = i;
+      if (b < 0 && c.kind === "budget" && c.measure === dev.measure) b = i;
+    }
+    if (o < 0 || b < 0) return;
+    const outcome = columns[o].period;
+    const budget = columns[b];
+    const stated = classes[b].confidence >= 0.8 || classes[b].monthsFromContext;
+    if (outcome?.type !== "months" || (outcome.fromMonth === 1 && outcome.toMonth === 12) || stated) return;
+    budget.period = { ...outcome };
+    budget.periodSource = columns[o].periodSource;
+    budget.confidence = 0.75;
+    budget.note = `Budgeten jämförs med "${columns[o].header}" i källans avvikelsekolumn och gäller därför samma period.`;
+  });
   const yearsOf = (kinds: string[]) =>
     columns
       .filter((c) => kinds.includes(c.kind))
@@ -470,7 +492,7 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     }),
   );
   const kind = classifyTableKind({
-    titles: context.filter((t) => t.source !== "bladnamnet").map((t) => t.text),
+    titles: context.filter((t) => t.where === "above").map((t) => t.text),
     headers: [labelHeader, ...columns.map((c) => c.header)],
     labels: rows.filter((r) => r.role !== "ignore").map((r) => r.label),
     percentShare: percentCells.length ? percentCells.filter(Boolean).length / percentCells.length : 0,

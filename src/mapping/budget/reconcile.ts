@@ -37,7 +37,11 @@ type Reading = { b: AmountSign; o: AmountSign; d: "favourablePositive" | "favour
 const isAmount = (c: ColumnMapping) => c.kind !== "deviation" && c.kind !== "ignore";
 
 /** The budget and outcome columns a deviation column compares, or null. */
-export function deviationPair(columns: ColumnMapping[], periodKey: (string | null)[], d: number): { b: number; o: number } | null {
+export function deviationPair(
+  columns: ColumnMapping[],
+  periodKey: (string | null)[],
+  d: number,
+): { b: number; o: number; periodsDiffer?: boolean } | null {
   const dev = columns[d];
   let previousDev = -1;
   for (let i = d - 1; i >= 0; i--) if (columns[i].kind === "deviation") { previousDev = i; break; }
@@ -59,7 +63,13 @@ export function deviationPair(columns: ColumnMapping[], periodKey: (string | nul
   };
   let b = candidates(previousDev + 1);
   if (b < 0) b = candidates(0);
-  return b < 0 ? null : { b, o };
+  if (b >= 0) return { b, o };
+  // A budget of other months in the same group: checked anyway, so a mapping that pairs columns
+  // of different periods is caught (the source's deviation then agrees only with that pairing).
+  for (let i = d - 1; i > previousDev; i--) {
+    if (columns[i].kind === "budget" && columns[i].measure === dev.measure) return { b: i, o, periodsDiffer: true };
+  }
+  return null;
 }
 
 export function reconcileSigns(input: ReconcileInput): ReconcileResult {
@@ -128,6 +138,15 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
       return;
     }
     const chosen = agreeing[0];
+    if (pair.periodsDiffer) {
+      findings.push({
+        severity: "error",
+        code: "periodMismatch",
+        message: `Källans kolumn "${dev.header}" jämför "${columns[b].header}" med "${columns[o].header}", men de har olika perioder i mappningen; rätta perioderna så att budget och utfall gäller samma månader.`,
+        cell: qualifiedAddress(mapping.sheet, mapping.headerRows[mapping.headerRows.length - 1], columns[b].col),
+      });
+      return;
+    }
     if (chosen.b !== current.b || chosen.o !== current.o) {
       const reread = [
         chosen.b !== current.b ? `"${columns[b].header}" med ${SIGN_TEXT[chosen.b]}` : null,
