@@ -15,6 +15,8 @@ export interface ContextText {
   source: string;
   /** Above the table (titles), below it (notes) or the sheet name. */
   where: "above" | "below" | "sheet";
+  /** Sheet column of the cell (−1 for the sheet name). */
+  col: number;
 }
 
 export interface ContextPeriod {
@@ -41,6 +43,7 @@ export function contextTexts(grid: Grid, headerTop: number, bottom: number): Con
         text: textAt(grid, r, c).trim(),
         source: qualifiedAddress(grid.sheet, grid.top + r, grid.left + c),
         where,
+        col: grid.left + c,
       });
     }
   };
@@ -50,7 +53,7 @@ export function contextTexts(grid: Grid, headerTop: number, bottom: number): Con
     if (out.length > 0 && out[out.length - 1].where === "below" && grid.values[r]?.every((v) => v === null || v === "")) break;
     rowTexts(r, "below");
   }
-  out.push({ text: grid.sheet, source: "bladnamnet", where: "sheet" });
+  out.push({ text: grid.sheet, source: "bladnamnet", where: "sheet", col: -1 });
   return out;
 }
 

@@ -298,7 +298,7 @@ export function detectBudgetTables(source: Grid): DetectedTable[] {
 
 function readTable(grid: Grid, header: HeaderCandidate, width: number, height: number): DetectedTable | null {
   const findings: Finding[] = [];
-  const amountCols = [...header.classes.keys()].sort((a, b) => a - b);
+  let amountCols = [...header.classes.keys()].sort((a, b) => a - b);
   const firstAmount = amountCols[0];
   const abs = (row: number, col: number) => qualifiedAddress(grid.sheet, grid.top + row, grid.left + col);
 
@@ -325,6 +325,21 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     if (roleFromLabel(label, seenSumma) === "summa") seenSumma = true;
   }
   if (dataRows.length === 0) return null;
+
+  // A second table beside this one (an indicator table to the right) starts at an empty column
+  // or a column of labels between the amount columns: this table ends there.
+  const lastClassified = amountCols[amountCols.length - 1];
+  for (let c = firstAmount + 1; c < lastClassified; c++) {
+    if (header.classes.has(c)) continue;
+    const filled = dataRows.filter((r) => cellText(grid, r, c) !== "");
+    const labels = filled.filter((r) => parseSwedishNumber(valueAt(grid, r, c)).kind === "invalid");
+    const empty = filled.length === 0 && cellText(grid, header.row, c) === "";
+    if (empty || labels.length > dataRows.length / 2) {
+      for (const k of amountCols) if (k > c) header.classes.delete(k);
+      amountCols = amountCols.filter((k) => k < c);
+      break;
+    }
+  }
 
   // The label column: the column left of the amounts holding most of the row labels.
   let labelColumn = 0;
@@ -492,7 +507,9 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     }),
   );
   const kind = classifyTableKind({
-    titles: context.filter((t) => t.where === "above").map((t) => t.text),
+    titles: context
+      .filter((t) => t.where === "above" && t.col >= tableRange.left && t.col <= tableRange.right)
+      .map((t) => t.text),
     headers: [labelHeader, ...columns.map((c) => c.header)],
     labels: rows.filter((r) => r.role !== "ignore").map((r) => r.label),
     percentShare: percentCells.length ? percentCells.filter(Boolean).length / percentCells.length : 0,

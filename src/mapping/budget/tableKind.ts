@@ -8,11 +8,11 @@ export type TableKind = "driftsammandrag" | "indikatorer" | "investeringar" | "p
 
 const KIND_WORDS: [TableKind, RegExp][] = [
   ["investeringar", /investering|projektbudget|exploatering/],
-  ["indikatorer", /indikator|nyckeltal|målvärde|måluppfyllelse|(^|[^a-zåäö])mål([^a-zåäö]|$)|kvalitetsmått/],
   [
     "personal",
     /personal(?!kostnad)|årsarbet|anställda|medarbetare|sjukfrånvaro|tillsvidare|heltidstjänst|sysselsättningsgrad|\bfte\b/,
   ],
+  ["indikatorer", /indikator|nyckeltal|målvärde|måluppfyllelse|(^|[^a-zåäö])mål([^a-zåäö]|$)|kvalitetsmått/],
   [
     "volym",
     /volym|antal|vårddygn|\bplatser\b|brukare|ärenden|hushåll|(^|[^a-zåäö])timmar|placeringsdygn|\bdygn\b|\bst\b/,

@@ -109,6 +109,9 @@ export function resolveTotals(input: TotalsInput, findings: Finding[]): void {
     // No labelled total adds up: the last one with no posts after it is the table's (checked later).
     const last = labelled[labelled.length - 1];
     if (!rows.slice(last + 1).some((r, k) => r.role === "post" && !group.has(last + 1 + k))) tableTotal = last;
+    // A single total above every post ("Nämnden totalt" first) is the table's too: checked, not dropped.
+    const firstPost = rows.findIndex((r, k) => r.role === "post" && !group.has(k));
+    if (tableTotal === null && labelled.length === 1 && labelled[0] < firstPost) tableTotal = labelled[0];
   }
   for (const i of labelled) {
     if (i === tableTotal) continue;
