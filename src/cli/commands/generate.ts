@@ -72,7 +72,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
 
   const port = await openWorkbook(positional[0]);
   const result = await generateDriftsammandrag(port, {
-    mapping: mapping ? { ...mapping, confirmed: true } : undefined,
+    mapping,
     sourceUnit: sourceUnit === undefined ? undefined : sourceUnit,
     unit: unit === undefined ? undefined : unit,
     decimals: decimals === undefined ? undefined : decimals === "1" ? 1 : 0,

@@ -145,7 +145,7 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
         // A total that does not add up means a row is read wrongly (a subtotal taken for a
         // verksamhet, a missing row): never write a report that contradicts the source.
         findings.push({
-          severity: "error",
+          severity: model.rowsConfirmed ? "warning" : "error",
           code: "sumMismatch",
           message: `Summan i källan (${cell(sourceTotal.sourceRow, c.column)}) är ${fmt(stated)} men raderna summerar till ${fmt(computed)}; kontrollera radernas roller (delsummor, varav-rader, rader som saknas) i mappningen.`,
           cell: cell(sourceTotal.sourceRow, c.column),

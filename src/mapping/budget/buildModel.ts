@@ -325,6 +325,7 @@ export function buildBudgetModel(
       columns: modelCols.map((m) => m.column),
       lines,
       sourceRange: qualifiedRange(mapping.sheet, mapping.range),
+      rowsConfirmed: mapping.confirmed,
     },
     findings,
   };
