@@ -211,7 +211,12 @@ export async function generateDriftsammandrag(
     }
   }
   if (mapping && options.sourceUnit) {
-    mapping = { ...mapping, unit: options.sourceUnit, unitConfirmed: true, unitSource: "angiven av användaren" };
+    mapping = {
+      ...mapping,
+      unit: options.sourceUnit,
+      unitConfirmed: true,
+      unitSource: "angiven av användaren",
+    };
   }
   if (hasErrors(findings)) return empty(mapping, mappingSource);
 
@@ -311,7 +316,8 @@ export function nonFiniteCells(specs: SheetSpec[]): string[] {
   for (const spec of specs) {
     spec.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (typeof cell.value === "number" && !Number.isFinite(cell.value)) out.push(qualifiedAddress(spec.name, r, c));
+        if (typeof cell.value === "number" && !Number.isFinite(cell.value))
+          out.push(qualifiedAddress(spec.name, r, c));
       }),
     );
   }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { buildBokslut2019, buildQ1_2023 } from "../fixtures/budget/seedWorkbooks";
+import * as L from "../fixtures/budget/municipalLayouts";
 
 jest.setTimeout(60_000);
 
@@ -194,16 +195,18 @@ describe("namnd forecast", () => {
 });
 
 describe("issue 9: other municipalities' layouts through the CLI", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const L = require("../fixtures/budget/municipalLayouts") as typeof import("../fixtures/budget/municipalLayouts");
-
   it("inspect --json lists each table with its kind and the driftsammandrag's mapping", async () => {
     const input = await save(L.layoutWorkbook(L.indicatorBelow), "kinds.xlsx");
     const r = await namnd("inspect", input, "--json");
     expect(r.code).toBe(0);
     const tables = JSON.parse(r.stdout).sheets[0].tables;
     expect(tables.map((t: { kind: string }) => t.kind)).toEqual(["driftsammandrag", "indikatorer"]);
-    expect(tables[0].mapping).toMatchObject({ version: 1, sheet: "Uppföljning", unit: "tkr", unitConfirmed: true });
+    expect(tables[0].mapping).toMatchObject({
+      version: 1,
+      sheet: "Uppföljning",
+      unit: "tkr",
+      unitConfirmed: true,
+    });
     expect(tables[0].mapping.columns.map((c: { sign: string }) => c.sign)).toEqual([
       "costsPositive",
       "costsPositive",
@@ -213,7 +216,15 @@ describe("issue 9: other municipalities' layouts through the CLI", () => {
 
   it("net-only with opposite column signs: the report agrees with the source's Avvikelse", async () => {
     const input = await save(L.layoutWorkbook(L.netOnlyOppositeSigns), "netonly.xlsx");
-    const r = await namnd("generate", input, "-o", join(dir, "netonly-out.xlsx"), "--json", "--decimals", "1");
+    const r = await namnd(
+      "generate",
+      input,
+      "-o",
+      join(dir, "netonly-out.xlsx"),
+      "--json",
+      "--decimals",
+      "1",
+    );
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout).reports[0].rows;
     expect(rows[0].text).toEqual(["26,8", "25,7", "\u22121,1"]);
@@ -224,7 +235,9 @@ describe("issue 9: other municipalities' layouts through the CLI", () => {
     const out = join(dir, "nounit-out.xlsx");
     const blocked = await namnd("generate", input, "-o", out, "--json");
     expect(blocked.code).toBe(1);
-    expect(JSON.parse(blocked.stdout).findings.map((f: { code: string }) => f.code)).toContain("unitUnconfirmed");
+    expect(JSON.parse(blocked.stdout).findings.map((f: { code: string }) => f.code)).toContain(
+      "unitUnconfirmed",
+    );
     expect(blocked.stderr).toMatch(/--source-unit/);
     expect(existsSync(out)).toBe(false);
 
@@ -239,7 +252,17 @@ describe("issue 9: other municipalities' layouts through the CLI", () => {
     mapping.unitConfirmed = true;
     const file = join(dir, "mapping.json");
     writeFileSync(file, JSON.stringify(mapping));
-    const viaFile = await namnd("generate", input, "-o", join(dir, "nounit-2.xlsx"), "--json", "--mapping", file, "--unit", "tkr");
+    const viaFile = await namnd(
+      "generate",
+      input,
+      "-o",
+      join(dir, "nounit-2.xlsx"),
+      "--json",
+      "--mapping",
+      file,
+      "--unit",
+      "tkr",
+    );
     expect(viaFile.code).toBe(0);
     expect(JSON.parse(viaFile.stdout).reports[0].rows.at(-1).text).toEqual(["17", "17", "0"]);
   });

@@ -40,8 +40,12 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
     const hidden = s.visibility === "visible" ? "" : s.visibility === "hidden" ? " (dolt)" : " (mycket dolt)";
     io.out(`${s.name}${hidden}: ${s.usedRange ?? "tomt"}`);
     for (const t of s.tables) {
-      const unit = t.unit ? `, enhet ${t.unit}${t.mapping && !t.mapping.unitConfirmed ? " (gissad, bekräfta med --source-unit)" : ""}` : "";
-      io.out(`  ${KIND_SV[t.kind]} i ${t.range}: ${t.rows} rader${unit}${t.kindReason ? ` (${t.kindReason})` : ""}`);
+      const unit = t.unit
+        ? `, enhet ${t.unit}${t.mapping && !t.mapping.unitConfirmed ? " (gissad, bekräfta med --source-unit)" : ""}`
+        : "";
+      io.out(
+        `  ${KIND_SV[t.kind]} i ${t.range}: ${t.rows} rader${unit}${t.kindReason ? ` (${t.kindReason})` : ""}`,
+      );
       for (const c of t.columns ?? []) io.out(`    ${c.header} → ${c.kind}`);
     }
   }
@@ -88,7 +92,10 @@ function describeTables(grid: Grid): TableSummary[] {
   const overlapsIndicators = (r: { top: number; bottom: number }) =>
     indicatorTables.some((t) => t.headerRow <= r.bottom && t.lastRow >= r.top);
   const tables: TableSummary[] = detectSummaryTables(grid)
-    .filter((t) => t.kind === "driftsammandrag" || !(t.kind === "indikatorer" && overlapsIndicators(t.mapping.range)))
+    .filter(
+      (t) =>
+        t.kind === "driftsammandrag" || !(t.kind === "indikatorer" && overlapsIndicators(t.mapping.range)),
+    )
     .map((t) =>
       t.kind === "driftsammandrag"
         ? {

@@ -76,7 +76,11 @@ export function buildBudgetModel(
     if (c.period?.type === "months" && c.period.year !== null) {
       return { year: c.period.year, fromMonth: c.period.fromMonth, toMonth: c.period.toMonth };
     }
-    if (c.period?.type === "samePeriodPriorYear" && periodColumn?.period?.type === "months" && periodColumn.period.year) {
+    if (
+      c.period?.type === "samePeriodPriorYear" &&
+      periodColumn?.period?.type === "months" &&
+      periodColumn.period.year
+    ) {
       return {
         year: periodColumn.period.year - 1,
         fromMonth: periodColumn.period.fromMonth,
@@ -156,8 +160,20 @@ export function buildBudgetModel(
     });
   });
 
-  const stepKr = amountColumns.map((_, ci) => stepOf(kr.map((r) => r[ci]), unitKr[ci]));
-  const reconciled = reconcileSigns({ mapping, rows: usedRows, columns: amountColumns, kr, stepKr, periodKey });
+  const stepKr = amountColumns.map((_, ci) =>
+    stepOf(
+      kr.map((r) => r[ci]),
+      unitKr[ci],
+    ),
+  );
+  const reconciled = reconcileSigns({
+    mapping,
+    rows: usedRows,
+    columns: amountColumns,
+    kr,
+    stepKr,
+    periodKey,
+  });
   findings.push(...reconciled.findings);
   const signs = reconciled.signs;
 
@@ -178,8 +194,7 @@ export function buildBudgetModel(
         ? amountSignOf(
             [...costSigns][0] as "positive" | "negative",
             ([...revenueSigns][0] ?? ([...costSigns][0] === "positive" ? "negative" : "positive")) as
-              | "positive"
-              | "negative",
+              "positive" | "negative",
           )
         : "costsPositive";
   const toDisplay = (v: number | null, kind: CellKind, ci: number): number | null => {
@@ -202,9 +217,18 @@ export function buildBudgetModel(
     else g.revenue = i;
     grossGroups.set(groupKey(i), g);
   });
-  type ModelCol = { column: BudgetColumn; net: number | null; gross: { cost: number | null; revenue: number | null } | null };
+  type ModelCol = {
+    column: BudgetColumn;
+    net: number | null;
+    gross: { cost: number | null; revenue: number | null } | null;
+  };
   const modelCols: ModelCol[] = netIndex.map((i) => ({
-    column: { header: amountColumns[i].header, kind: amountColumns[i].kind as BudgetColumn["kind"], period: periods[i], sourceCol: amountColumns[i].col },
+    column: {
+      header: amountColumns[i].header,
+      kind: amountColumns[i].kind as BudgetColumn["kind"],
+      period: periods[i],
+      sourceCol: amountColumns[i].col,
+    },
     net: i,
     gross: amountColumns[i].kind === "deviation" ? null : (grossGroups.get(groupKey(i)) ?? null),
   }));
@@ -222,7 +246,12 @@ export function buildBudgetModel(
     }
     const c = amountColumns[first];
     modelCols.push({
-      column: { header: `${c.kind === "budget" ? "Budget" : c.kind === "forecast" ? "Prognos" : c.kind === "plan" ? "Plan" : "Utfall"} netto`, kind: c.kind as BudgetColumn["kind"], period: periods[first], sourceCol: c.col },
+      column: {
+        header: `${c.kind === "budget" ? "Budget" : c.kind === "forecast" ? "Prognos" : c.kind === "plan" ? "Plan" : "Utfall"} netto`,
+        kind: c.kind as BudgetColumn["kind"],
+        period: periods[first],
+        sourceCol: c.col,
+      },
       net: null,
       gross: g,
     });
@@ -246,7 +275,13 @@ export function buildBudgetModel(
   usedRows.forEach((row, r) => {
     if (!LINE_ROLES.has(row.role)) return;
     const role = row.role as LineRole;
-    lines.push({ label: row.label, role, amountKind: amountKindOf(role), sourceRow: row.row, values: modelCols.map((m) => valueOf(r, m)) });
+    lines.push({
+      label: row.label,
+      role,
+      amountKind: amountKindOf(role),
+      sourceRow: row.row,
+      values: modelCols.map((m) => valueOf(r, m)),
+    });
   });
 
   // A table of kinds: one net-cost post from its cost and revenue rows, one varav row of each.
@@ -268,7 +303,8 @@ export function buildBudgetModel(
     const cost = lines.find((l) => l.role === "kostnader");
     const revenue = lines.find((l) => l.role === "intakter");
     if (cost && revenue) {
-      const burdenOf = (v: number | null, kind: CellKind) => (v === null ? null : v * burdenFactor(kind, display));
+      const burdenOf = (v: number | null, kind: CellKind) =>
+        v === null ? null : v * burdenFactor(kind, display);
       const values = modelCols.map((_, i) => {
         const c = burdenOf(cost.values[i], "cost");
         const v = burdenOf(revenue.values[i], "revenue");
@@ -289,7 +325,8 @@ export function buildBudgetModel(
   // Gross column groups: varav kostnader / varav intäkter are the sums of the gross columns.
   if (modelCols.some((m) => m.gross) && !lines.some((l) => l.role === "kostnader" || l.role === "intakter")) {
     const postRows = usedRows.map((_, r) => r).filter((r) => usedRows[r].role === "post");
-    const anchor = lines.find((l) => l.role === "summa")?.sourceRow ?? usedRows[usedRows.length - 1]?.row ?? 0;
+    const anchor =
+      lines.find((l) => l.role === "summa")?.sourceRow ?? usedRows[usedRows.length - 1]?.row ?? 0;
     for (const [role, part] of [
       ["kostnader", "cost"],
       ["intakter", "revenue"],
@@ -302,7 +339,13 @@ export function buildBudgetModel(
         return xs.reduce((s, v) => s + toDisplay(v, part, ci)!, 0);
       });
       if (values.some((v) => v !== null)) {
-        lines.push({ label: role === "kostnader" ? "Varav kostnader" : "Varav intäkter", role, amountKind: amountKindOf(role), sourceRow: anchor, values });
+        lines.push({
+          label: role === "kostnader" ? "Varav kostnader" : "Varav intäkter",
+          role,
+          amountKind: amountKindOf(role),
+          sourceRow: anchor,
+          values,
+        });
       }
     }
   }

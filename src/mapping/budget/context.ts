@@ -50,7 +50,12 @@ export function contextTexts(grid: Grid, headerTop: number, bottom: number): Con
   for (let r = headerTop - 1; r >= Math.max(0, headerTop - 8); r--) rowTexts(r, "above");
   for (let r = bottom + 1; r <= Math.min(grid.values.length - 1, bottom + 4); r++) {
     // Notes end at the next table's header or title block: stop at the first blank row after text.
-    if (out.length > 0 && out[out.length - 1].where === "below" && grid.values[r]?.every((v) => v === null || v === "")) break;
+    if (
+      out.length > 0 &&
+      out[out.length - 1].where === "below" &&
+      grid.values[r]?.every((v) => v === null || v === "")
+    )
+      break;
     rowTexts(r, "below");
   }
   out.push({ text: grid.sheet, source: "bladnamnet", where: "sheet", col: -1 });
@@ -95,7 +100,10 @@ export function periodFromText(raw: string): Omit<ContextPeriod, "source"> | nul
       };
     }
   }
-  if (/årsredovisning|verksamhetsberättelse|årsbokslut|bokslut|helår|årsbudget|internbudget/.test(text) && year) {
+  if (
+    /årsredovisning|verksamhetsberättelse|årsbokslut|bokslut|helår|årsbudget|internbudget/.test(text) &&
+    year
+  ) {
     return { year, fromMonth: 1, toMonth: 12, assumption: null };
   }
   return null;
@@ -134,7 +142,10 @@ export function contextUnit(texts: ContextText[]): { unit: Unit; source: Context
  * run to millions of kronor. Only ever shown as a guess the economist must confirm.
  */
 export function guessUnit(amounts: number[]): Unit {
-  const abs = amounts.map(Math.abs).filter((v) => v > 0).sort((a, b) => a - b);
+  const abs = amounts
+    .map(Math.abs)
+    .filter((v) => v > 0)
+    .sort((a, b) => a - b);
   if (abs.length === 0) return "tkr";
   const median = abs[Math.floor(abs.length / 2)];
   const decimals = amounts.some((v) => Math.abs(v - Math.round(v)) > 1e-9);

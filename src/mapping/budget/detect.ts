@@ -128,7 +128,8 @@ function headerCandidate(grid: Grid, r: number, width: number): HeaderCandidate 
       (sum, x) => sum + x.cls.confidence + (x.cls.period?.type === "months" && x.cls.period.year ? 0.5 : 0),
       0,
     );
-  const useful = (m: ClassMap) => [...m.values()].filter((x) => x.cls.kind !== "deviation" && x.cls.kind !== "ignore");
+  const useful = (m: ClassMap) =>
+    [...m.values()].filter((x) => x.cls.kind !== "deviation" && x.cls.kind !== "ignore");
   let chosen = 1;
   for (let d = 2; d <= depth; d++) {
     const m = maps[d - 1];
@@ -363,7 +364,9 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
   for (let c = labelColumn + 1; c <= edge; c++) {
     if (header.classes.has(c)) continue;
     if (hasNumbers(c)) {
-      const stack = Array.from({ length: header.depth }, (_, k) => cellText(grid, header.row - k, c)).reverse();
+      const stack = Array.from({ length: header.depth }, (_, k) =>
+        cellText(grid, header.row - k, c),
+      ).reverse();
       const headerText = [...stack].reverse().find((t) => t !== "") ?? "";
       const joinedHeader = stack.filter((t) => t !== "").join(" ");
       if (isNonAmountHeader(joinedHeader)) {
@@ -481,10 +484,20 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     }
   }
 
-  const labelHeader = Array.from({ length: header.depth }, (_, k) => cellText(grid, header.row - k, labelColumn))
+  const labelHeader = Array.from({ length: header.depth }, (_, k) =>
+    cellText(grid, header.row - k, labelColumn),
+  )
     .filter((t) => t !== "")
     .join(" ");
-  const units = readUnits(grid, columns, labelHeader, headerCell(grid.left + labelColumn), context, rows, findings);
+  const units = readUnits(
+    grid,
+    columns,
+    labelHeader,
+    headerCell(grid.left + labelColumn),
+    context,
+    rows,
+    findings,
+  );
   const signs = detectColumnSigns(grid, rows, columns);
 
   const mapping: BudgetMapping = {
@@ -536,8 +549,13 @@ function assignKindRows(rows: RowMapping[]): void {
     const costRows = used.filter((_, i) => kinds[i] === "cost");
     for (const r of used) {
       const k = kindOfLabel(r.label);
-      if (k === "revenue") r.role = /^summa\b/i.test(r.label) && used.filter((x) => kindOfLabel(x.label) === "revenue").length > 1 ? "ignore" : "intakter";
-      else if (k === "cost") r.role = /^summa\b/i.test(r.label) && costRows.length > 1 ? "ignore" : "kostnader";
+      if (k === "revenue")
+        r.role =
+          /^summa\b/i.test(r.label) && used.filter((x) => kindOfLabel(x.label) === "revenue").length > 1
+            ? "ignore"
+            : "intakter";
+      else if (k === "cost")
+        r.role = /^summa\b/i.test(r.label) && costRows.length > 1 ? "ignore" : "kostnader";
       else if (k === "funding") r.role = "funding";
       else if (k === "result") r.role = "result";
       else if (k === "net") r.role = "summa";
@@ -595,8 +613,7 @@ function readUnits(
       c.unit = effective[i] && effective[i] !== tableUnit ? effective[i] : null;
     });
     const ownIndex = own.findIndex((u) => u === tableUnit);
-    const source =
-      shared?.source ?? (ownIndex >= 0 ? `${amountColumns[ownIndex].header}` : null);
+    const source = shared?.source ?? (ownIndex >= 0 ? `${amountColumns[ownIndex].header}` : null);
     return { unit: tableUnit, unitSource: source, unitConfirmed: true };
   }
   const amounts = rows
@@ -635,7 +652,8 @@ function detectColumnSigns(
     used
       .map((r) => ({ kind: cellKind(r.role, c), value: amountAt(grid, r.row, c.col) }))
       .filter((x): x is { kind: CellKind; value: number } => x.value !== null);
-  const hasRevenue = (c: ColumnMapping) => cellsOf(c).some((x) => x.kind === "revenue" || x.kind === "funding");
+  const hasRevenue = (c: ColumnMapping) =>
+    cellsOf(c).some((x) => x.kind === "revenue" || x.kind === "funding");
   const first = amountColumns.map((c) => detectColumnSign(cellsOf(c)));
   const withRevenue = amountColumns.map((c, i) => (hasRevenue(c) ? signsOf(first[i]).revenueSign : null));
   const revenueVotes = withRevenue.filter((x): x is "positive" | "negative" => x !== null);

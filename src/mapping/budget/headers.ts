@@ -89,7 +89,8 @@ function measureOf(text: string): Measure {
 const RESULT_ONLY = /^(budget)?resultat(et)?( mot budget| i förhållande till budget| \(avvikelse\))?$/;
 
 /** Words that say a column covers part of the year without naming the months. */
-const PART_OF_YEAR = /\bperiod(en|ens)?\b|\back(\.|umulerat|umulerad)?\b|hittills|\bdelår|\btertial|\bkvartal/;
+const PART_OF_YEAR =
+  /\bperiod(en|ens)?\b|\back(\.|umulerat|umulerad)?\b|hittills|\bdelår|\btertial|\bkvartal/;
 const FULL_YEAR = /helår|hel år|årsprognos|årsbudget|årsutfall|bokslut|\bår\b|helårs/;
 const PRIOR_YEAR = /samma period|motsvarande period|föregående år|fg år|f\.?g\.? år|förra året|fg\. år/;
 

@@ -104,13 +104,19 @@ export function tableRange(mapping: BudgetMapping): CellRange {
 }
 
 /** The amount sign a table-level cost and revenue sign make. */
-export function amountSignOf(costSign: "positive" | "negative", revenueSign: "positive" | "negative"): AmountSign {
+export function amountSignOf(
+  costSign: "positive" | "negative",
+  revenueSign: "positive" | "negative",
+): AmountSign {
   if (costSign === "positive") return revenueSign === "negative" ? "costsPositive" : "allPositive";
   return revenueSign === "positive" ? "costsNegative" : "allNegative";
 }
 
 /** The cost and revenue signs an amount sign stands for. */
-export function signsOf(sign: AmountSign): { costSign: "positive" | "negative"; revenueSign: "positive" | "negative" } {
+export function signsOf(sign: AmountSign): {
+  costSign: "positive" | "negative";
+  revenueSign: "positive" | "negative";
+} {
   switch (sign) {
     case "costsPositive":
       return { costSign: "positive", revenueSign: "negative" };
@@ -124,7 +130,12 @@ export function signsOf(sign: AmountSign): { costSign: "positive" | "negative"; 
 }
 
 /** The column's effective sign: its own, else the table's. */
-export function columnSign(column: ColumnMapping, mapping: Pick<BudgetMapping, "costSign" | "revenueSign">): ColumnSign {
+export function columnSign(
+  column: ColumnMapping,
+  mapping: Pick<BudgetMapping, "costSign" | "revenueSign">,
+): ColumnSign {
   if (column.sign) return column.sign;
-  return column.kind === "deviation" ? "favourablePositive" : amountSignOf(mapping.costSign, mapping.revenueSign);
+  return column.kind === "deviation"
+    ? "favourablePositive"
+    : amountSignOf(mapping.costSign, mapping.revenueSign);
 }

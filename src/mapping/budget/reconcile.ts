@@ -44,11 +44,19 @@ export function deviationPair(
 ): { b: number; o: number; periodsDiffer?: boolean } | null {
   const dev = columns[d];
   let previousDev = -1;
-  for (let i = d - 1; i >= 0; i--) if (columns[i].kind === "deviation") { previousDev = i; break; }
+  for (let i = d - 1; i >= 0; i--)
+    if (columns[i].kind === "deviation") {
+      previousDev = i;
+      break;
+    }
   let o = -1;
   for (let i = d - 1; i > previousDev; i--) {
     const c = columns[i];
-    if ((c.kind === "actual" || c.kind === "forecast") && c.measure === dev.measure && c.period?.type === "months") {
+    if (
+      (c.kind === "actual" || c.kind === "forecast") &&
+      c.measure === dev.measure &&
+      c.period?.type === "months"
+    ) {
       o = i;
       break;
     }
@@ -57,7 +65,13 @@ export function deviationPair(
   const candidates = (from: number) => {
     for (let i = d - 1; i >= from; i--) {
       const c = columns[i];
-      if (c.kind === "budget" && c.measure === dev.measure && periodKey[i] !== null && periodKey[i] === periodKey[o]) return i;
+      if (
+        c.kind === "budget" &&
+        c.measure === dev.measure &&
+        periodKey[i] !== null &&
+        periodKey[i] === periodKey[o]
+      )
+        return i;
     }
     return -1;
   };
@@ -67,7 +81,8 @@ export function deviationPair(
   // A budget of other months in the same group: checked anyway, so a mapping that pairs columns
   // of different periods is caught (the source's deviation then agrees only with that pairing).
   for (let i = d - 1; i > previousDev; i--) {
-    if (columns[i].kind === "budget" && columns[i].measure === dev.measure) return { b: i, o, periodsDiffer: true };
+    if (columns[i].kind === "budget" && columns[i].measure === dev.measure)
+      return { b: i, o, periodsDiffer: true };
   }
   return null;
 }
@@ -98,7 +113,9 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
       d: signs[d] === "favourableNegative" ? "favourableNegative" : "favourablePositive",
     };
     const tol = 0.5 * (stepKr[b] + stepKr[o] + stepKr[d]) + 1e-6;
-    const testRows = rows.map((_, r) => r).filter((r) => kr[r][b] !== null && kr[r][o] !== null && kr[r][d] !== null);
+    const testRows = rows
+      .map((_, r) => r)
+      .filter((r) => kr[r][b] !== null && kr[r][o] !== null && kr[r][d] !== null);
     if (testRows.length === 0) return;
     const failing = (x: Reading) =>
       testRows.filter((r) => {
@@ -113,8 +130,10 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
     const options: Reading[] = [];
     for (const sb of locked.has(b) ? [current.b] : AMOUNT_SIGNS)
       for (const so of locked.has(o) ? [current.o] : AMOUNT_SIGNS)
-        for (const sd of ["favourablePositive", "favourableNegative"] as const) options.push({ b: sb, o: so, d: sd });
-    const changes = (x: Reading) => Number(x.b !== current.b) + Number(x.o !== current.o) + Number(x.d !== current.d);
+        for (const sd of ["favourablePositive", "favourableNegative"] as const)
+          options.push({ b: sb, o: so, d: sd });
+    const changes = (x: Reading) =>
+      Number(x.b !== current.b) + Number(x.o !== current.o) + Number(x.d !== current.d);
     const agreeing = options
       .filter((x) => failing(x).length === 0)
       .sort(
@@ -132,7 +151,9 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
         message: `Källans kolumn "${dev.header}" stämmer inte med "${columns[b].header}" och "${columns[o].header}" på ${bad.length === 1 ? "raden" : "raderna"} ${bad
           .slice(0, 8)
           .map((r) => `"${rows[r].label}" (${cell(r, d)})`)
-          .join(", ")}${bad.length > 8 ? " med flera" : ""}, hur tecknen i kolumnerna än läses. Kontrollera kolumnernas typ, period och tecken i mappningen; inget driftsammandrag skrivs som motsäger källan.`,
+          .join(
+            ", ",
+          )}${bad.length > 8 ? " med flera" : ""}, hur tecknen i kolumnerna än läses. Kontrollera kolumnernas typ, period och tecken i mappningen; inget driftsammandrag skrivs som motsäger källan.`,
         cell: cell(bad[0] ?? testRows[0], d),
       });
       return;
@@ -143,7 +164,11 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
         severity: "error",
         code: "periodMismatch",
         message: `Källans kolumn "${dev.header}" jämför "${columns[b].header}" med "${columns[o].header}", men de har olika perioder i mappningen; rätta perioderna så att budget och utfall gäller samma månader.`,
-        cell: qualifiedAddress(mapping.sheet, mapping.headerRows[mapping.headerRows.length - 1], columns[b].col),
+        cell: qualifiedAddress(
+          mapping.sheet,
+          mapping.headerRows[mapping.headerRows.length - 1],
+          columns[b].col,
+        ),
       });
       return;
     }
@@ -179,7 +204,9 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
     const rr = resultRows[0];
     const summa = rows.findIndex((x) => x.role === "summa");
     const posts = rows.map((_, r) => r).filter((r) => rows[r].role === "post");
-    const gross = rows.map((_, r) => r).filter((r) => rows[r].role === "kostnader" || rows[r].role === "intakter");
+    const gross = rows
+      .map((_, r) => r)
+      .filter((r) => rows[r].role === "kostnader" || rows[r].role === "intakter");
     const netRows = posts.length > 0 ? posts : summa >= 0 ? [summa] : gross;
     columns.forEach((col, c) => {
       if (!isAmount(col) || col.measure !== "net" || kr[rr][c] === null) return;
@@ -192,9 +219,9 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
         return Math.abs(result - (funding + net)) <= tol;
       };
       const current = signs[c] as AmountSign;
-      const options = (locked.has(c) ? [current] : [current, ...AMOUNT_SIGNS.filter((x) => x !== current)]).flatMap(
-        (sign) => ([-1, 1] as const).map((f) => ({ sign, f })),
-      );
+      const options = (
+        locked.has(c) ? [current] : [current, ...AMOUNT_SIGNS.filter((x) => x !== current)]
+      ).flatMap((sign) => ([-1, 1] as const).map((f) => ({ sign, f })));
       const ok = options.find((x) => holds(x.sign, x.f));
       if (!ok) {
         findings.push({
@@ -223,7 +250,9 @@ export function reconcileSigns(input: ReconcileInput): ReconcileResult {
     columns.forEach((oc, o) => {
       if ((oc.kind !== "actual" && oc.kind !== "forecast") || periodKey[o] !== periodKey[b]) return;
       if (oc.measure !== bc.measure || checked.has(`${b}:${o}`)) return;
-      const postRows = rows.map((_, r) => r).filter((r) => rows[r].role === "post" && kr[r][b] !== null && kr[r][o] !== null);
+      const postRows = rows
+        .map((_, r) => r)
+        .filter((r) => rows[r].role === "post" && kr[r][b] !== null && kr[r][o] !== null);
       if (postRows.length === 0) return;
       let weight = 0;
       let opposite = 0;

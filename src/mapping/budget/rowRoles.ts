@@ -19,7 +19,8 @@ const KOSTNADER_RE = /^(varav\s+)?(brutto)?kostnader\b/i;
 const INTAKTER_RE = /^(varav\s+)?(brutto)?intäkter\b/i;
 
 /** Rows that are kinds of amount, not verksamheter (a "Resultatredovisning i sammandrag"). */
-const KIND_REVENUE = /^(summa\s+)?(verksamhetens\s+|externa\s+|interna\s+|övriga\s+|totala\s+)?(brutto)?(intäkter|inkomster)(\s*\(.*\))?$/i;
+const KIND_REVENUE =
+  /^(summa\s+)?(verksamhetens\s+|externa\s+|interna\s+|övriga\s+|totala\s+)?(brutto)?(intäkter|inkomster)(\s*\(.*\))?$/i;
 const KIND_COST =
   /^(summa\s+)?(verksamhetens\s+|externa\s+|interna\s+|övriga\s+|totala\s+)?(brutto|personal|lokal|kapital|övriga\s+)?(kostnader|utgifter)(\s*\(.*\))?$/i;
 const KIND_FUNDING =

@@ -52,7 +52,9 @@ export function classifyTableKind(t: TableTexts): { kind: TableKind; reason: str
     if (k) return { kind: k, reason: `titeln "${title}"` };
   }
   if (t.percentShare > 0.5) return { kind: "indikatorer", reason: "procentvärden i cellerna" };
-  const counted = t.labels.map(kindIn).filter((k) => k === "volym" || k === "personal" || k === "indikatorer");
+  const counted = t.labels
+    .map(kindIn)
+    .filter((k) => k === "volym" || k === "personal" || k === "indikatorer");
   if (t.labels.length > 0 && counted.length / t.labels.length > 0.5) {
     return { kind: counted[0]!, reason: "radernas benämningar" };
   }

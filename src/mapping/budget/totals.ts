@@ -18,7 +18,8 @@ export interface TotalsInput {
   bold: boolean[];
 }
 
-const GROUP_HINT = /summa|totalt|total|s:a|sektor|område|avdelning|förvaltning|nämnd|verksamhetsområde|enhet/i;
+const GROUP_HINT =
+  /summa|totalt|total|s:a|sektor|område|avdelning|förvaltning|nämnd|verksamhetsområde|enhet/i;
 
 /** How many non-zero columns agree (−1 when one disagrees or nothing could be compared). */
 function matches(target: (number | null)[], sum: number[], count: number[], terms: number): number {
@@ -108,7 +109,8 @@ export function resolveTotals(input: TotalsInput, findings: Finding[]): void {
   if (tableTotal === null && labelled.length > 0) {
     // No labelled total adds up: the last one with no posts after it is the table's (checked later).
     const last = labelled[labelled.length - 1];
-    if (!rows.slice(last + 1).some((r, k) => r.role === "post" && !group.has(last + 1 + k))) tableTotal = last;
+    if (!rows.slice(last + 1).some((r, k) => r.role === "post" && !group.has(last + 1 + k)))
+      tableTotal = last;
     // A single total above every post ("Nämnden totalt" first) is the table's too: checked, not dropped.
     const firstPost = rows.findIndex((r, k) => r.role === "post" && !group.has(k));
     if (tableTotal === null && labelled.length === 1 && labelled[0] < firstPost) tableTotal = labelled[0];

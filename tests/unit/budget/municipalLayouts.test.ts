@@ -20,8 +20,10 @@ async function run(layout: L.Layout, options: Parameters<typeof generateDriftsam
   return { port, result, before, after };
 }
 
-const errors = (r: Awaited<ReturnType<typeof run>>) => r.result.findings.filter((f) => f.severity === "error");
-const report = (r: Awaited<ReturnType<typeof run>>, kind: string) => r.result.reports.find((x) => x.kind === kind)!;
+const errors = (r: Awaited<ReturnType<typeof run>>) =>
+  r.result.findings.filter((f) => f.severity === "error");
+const report = (r: Awaited<ReturnType<typeof run>>, kind: string) =>
+  r.result.reports.find((x) => x.kind === kind)!;
 
 function expectBlocked(r: Awaited<ReturnType<typeof run>>, code: string, cell?: string | null) {
   const f = r.result.findings.find((x) => x.code === code);
@@ -70,7 +72,14 @@ describe("3. gross column groups Intäkter | Kostnader | Netto under Budget and 
     expect(t["Förskola"]).toEqual([`${M}201 450`, `${M}198 000`, `${M}3 450`]);
     expect(t["Varav kostnader"]).toEqual([`${M}931 500`, `${M}930 000`, `${M}1 500`]);
     expect(t["Varav intäkter"]).toEqual(["66 550", "65 000", "1 550"]);
-    expect(r.result.mapping!.columns.map((c) => c.measure)).toEqual(["revenue", "cost", "net", "revenue", "cost", "net"]);
+    expect(r.result.mapping!.columns.map((c) => c.measure)).toEqual([
+      "revenue",
+      "cost",
+      "net",
+      "revenue",
+      "cost",
+      "net",
+    ]);
   });
 });
 
@@ -103,7 +112,13 @@ describe("5. Resultatredovisning i sammandrag: Period/Helår groups, kind rows, 
       toMonth: 12,
     });
     expect(cols.find((c) => c.header === "Helår Fg prognos")!.kind).toBe("ignore");
-    expect(r.result.mapping!.rows.map((x) => x.role)).toEqual(["intakter", "kostnader", "funding", "funding", "result"]);
+    expect(r.result.mapping!.rows.map((x) => x.role)).toEqual([
+      "intakter",
+      "kostnader",
+      "funding",
+      "funding",
+      "result",
+    ]);
     const period = report(r, "period");
     expect(period.title).toBe(`Driftsammandrag för resultat 31 mars 2023, ${M}250 tkr`);
     const p = texts(period);
@@ -116,7 +131,12 @@ describe("5. Resultatredovisning i sammandrag: Period/Helår groups, kind rows, 
   });
 
   it("blocks when the Resultat row is not kommunbidrag minus net cost", async () => {
-    const broken = { ...L.resultatredovisning, rows: L.resultatredovisning.rows.map((row, i) => (i === 9 ? ["Resultat", -230, 0, -230, -55, -999, -400, 0, -150] : row)) };
+    const broken = {
+      ...L.resultatredovisning,
+      rows: L.resultatredovisning.rows.map((row, i) =>
+        i === 9 ? ["Resultat", -230, 0, -230, -55, -999, -400, 0, -150] : row,
+      ),
+    };
     const r = await run(broken, { unit: "tkr" });
     expectBlocked(r, "resultContradicted", "Resultat!F10");
   });
@@ -126,7 +146,11 @@ describe("6. period only in a nearby cell, unit in a note below", () => {
   it("takes jan–mars 2023 from D1, tkr from the note, and pairs Budget with the period Utfall", async () => {
     const r = await run(L.periodInNearbyCell, { unit: "tkr" });
     expect(errors(r)).toEqual([]);
-    expect(r.result.mapping).toMatchObject({ unit: "tkr", unitConfirmed: true, unitSource: expect.stringContaining("A10") });
+    expect(r.result.mapping).toMatchObject({
+      unit: "tkr",
+      unitConfirmed: true,
+      unitSource: expect.stringContaining("A10"),
+    });
     expect(r.result.mapping!.columns[0].periodSource).toContain("'Nämnd'!D1");
     const period = report(r, "period");
     expect(period.title).toBe("Driftsammandrag för resultat 31 mars 2023, 320 tkr");
@@ -139,7 +163,9 @@ describe("7. no unit stated anywhere", () => {
   it("shows the guess and blocks until the unit is confirmed", async () => {
     const r = await run(L.noUnit);
     expect(r.result.mapping).toMatchObject({ unit: "tkr", unitConfirmed: false, unitSource: null });
-    expect(r.result.findings).toContainEqual(expect.objectContaining({ severity: "warning", code: "unitAssumed" }));
+    expect(r.result.findings).toContainEqual(
+      expect.objectContaining({ severity: "warning", code: "unitAssumed" }),
+    );
     expectBlocked(r, "unitUnconfirmed");
   });
 
@@ -162,7 +188,10 @@ describe("8. total above the rows", () => {
   });
 
   it("blocks when the total above does not add up", async () => {
-    const broken = { ...L.totalAbove, rows: L.totalAbove.rows.map((row, i) => (i === 4 ? ["Gata och park", 71200, 60000, -11200] : row)) };
+    const broken = {
+      ...L.totalAbove,
+      rows: L.totalAbove.rows.map((row, i) => (i === 4 ? ["Gata och park", 71200, 60000, -11200] : row)),
+    };
     const r = await run(broken, { unit: "tkr" });
     expect(r.result.reports).toEqual([]);
     expect(errors(r).length).toBeGreaterThan(0);
@@ -218,7 +247,9 @@ describe("13. columns in different units, each stated in its header", () => {
   });
 
   it("blocks when one column's unit cannot be read", async () => {
-    const rows = L.mixedUnits.rows.map((row, i) => (i === 2 ? ["Verksamhet", "Budget 2023, tkr", "Prognos 2023, mnkr", "Bokslut 2022"] : row));
+    const rows = L.mixedUnits.rows.map((row, i) =>
+      i === 2 ? ["Verksamhet", "Budget 2023, tkr", "Prognos 2023, mnkr", "Bokslut 2022"] : row,
+    );
     const r = await run({ ...L.mixedUnits, rows });
     const f = expectBlocked(r, "mixedUnits", "Ekonomi!A3");
     expect(f.message).toContain('"Bokslut 2022"');
@@ -273,7 +304,9 @@ describe("16. no deviation column and utfall with mixed signs", () => {
   });
 
   it("accepts budget positive and utfall negative throughout (a column's own convention)", async () => {
-    const rows = L.implausibleSigns.rows.map((row, i) => (i > 2 && typeof row[2] === "number" ? [row[0], row[1], -Math.abs(row[2])] : row));
+    const rows = L.implausibleSigns.rows.map((row, i) =>
+      i > 2 && typeof row[2] === "number" ? [row[0], row[1], -Math.abs(row[2])] : row,
+    );
     const r = await run({ ...L.implausibleSigns, rows }, { unit: "tkr" });
     expect(errors(r)).toEqual([]);
     expect(texts(report(r, "fullYear"))["Summa nettokostnader"]).toEqual(["1 203 400", "1 208 300", "4 900"]);
