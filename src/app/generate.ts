@@ -15,7 +15,6 @@ import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandra
 import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedAddress, qualifiedRange } from "../workbook/address";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
-import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
@@ -66,8 +65,7 @@ export async function detectSources(
 ): Promise<SourceCandidate[]> {
   const owned = new Set(settings.ownedSheets);
   const sheets = (listed ?? (await port.listSheets())).filter(
-    (s) =>
-      s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.has(s.name) && s.usedRange !== null,
+    (s) => s.visibility === "visible" && !s.isSettings && !owned.has(s.name) && s.usedRange !== null,
   );
   const candidates: SourceCandidate[] = [];
   for (const s of sheets) {

@@ -1,5 +1,5 @@
 /**
- * namnd generate <in.xlsx> -o <out.xlsx> [--json] [--unit mnkr|tkr] [--decimals 0|1]
+ * namnd generate <in.xlsx> -o <out.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]
  *   [--mapping mapping.json] [--source-unit kr|tkr|mnkr]
  * Exit 0 written; 1 blocked by an error finding (nothing written); 2 usage or unreadable file.
  * --unit is the report's unit; --source-unit states (confirms) the source table's unit.
@@ -9,10 +9,11 @@ import { generateDriftsammandrag } from "../../app/generate";
 import { hasErrors } from "../../domain/findings";
 import { budgetMappingSchema, type BudgetMapping } from "../../mapping/budget/mapping";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook, saveWorkbook } from "../openWorkbook";
+import { openWorkbook } from "../openWorkbook";
+import { prepareOutput, writeOutput } from "../output";
 
 const USAGE =
-  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr]";
+  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr]";
 
 /**
  * A mapping file: the mapping itself, as `inspect --json` prints it under a table's "mapping",
@@ -50,7 +51,7 @@ const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Info" } as const;
 export async function generate(argv: string[], io: CliIO): Promise<number> {
   const { positional, flags } = parseArgs(argv, {
     values: ["output", "unit", "decimals", "mapping", "source-unit"],
-    booleans: ["json"],
+    booleans: ["json", "overwrite"],
     aliases: { "-o": "--output" },
   });
   if (positional.length !== 1 || typeof flags.output !== "string") throw new UsageError(USAGE);
@@ -70,6 +71,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
   if (flags.mapping === true) throw new UsageError(USAGE);
   const mapping = typeof flags.mapping === "string" ? readMappingFile(flags.mapping) : undefined;
 
+  const target = await prepareOutput(positional[0], flags.output, flags.overwrite === true);
   const port = await openWorkbook(positional[0]);
   const result = await generateDriftsammandrag(port, {
     mapping,
@@ -79,7 +81,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
     write: true,
   });
   const blocked = hasErrors(result.findings);
-  if (!blocked) await saveWorkbook(port, flags.output);
+  if (!blocked) await writeOutput(target, await port.toBuffer());
 
   if (flags.json)
     io.out(JSON.stringify({ reports: blocked ? [] : result.reports, findings: result.findings }));

@@ -10,7 +10,6 @@ import { detectLedgerTable } from "../../mapping/ledger/detect";
 import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { Grid } from "../../workbook/grid";
 import type { BudgetMapping } from "../../mapping/budget/mapping";
-import { SETTINGS_SHEET } from "../../workbook/settingsSheet";
 import { type CliIO, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
 
@@ -20,7 +19,7 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
   const port = await openWorkbook(positional[0]);
   const sheets = [];
   for (const info of await port.listSheets()) {
-    if (info.name === SETTINGS_SHEET) continue;
+    if (info.isSettings) continue;
     const grid = info.usedRange
       ? await port.readRange(info.name, info.usedRange, { formatting: true })
       : null;
