@@ -18,6 +18,9 @@ export interface TotalsInput {
   bold: boolean[];
 }
 
+/** A sektor's verksamheter are a handful; longer runs are checked only as the whole table (linear). */
+const MAX_GROUP = 40;
+
 const GROUP_HINT =
   /summa|totalt|total|s:a|sektor|område|avdelning|förvaltning|nämnd|verksamhetsområde|enhet/i;
 
@@ -62,7 +65,7 @@ export function resolveTotals(input: TotalsInput, findings: Finding[]): void {
     for (let j = i + dir; j >= 0 && j < rows.length; j += dir) {
       const role = rows[j].role;
       if (role === "varav" || group.has(j)) continue;
-      if (role !== "post") break;
+      if (role !== "post" || members.length >= MAX_GROUP) break;
       members.push(j);
       values[j].forEach((v, c) => {
         if (v !== null) {
@@ -85,6 +88,29 @@ export function resolveTotals(input: TotalsInput, findings: Finding[]): void {
     if (!isLeafCandidate(i)) continue;
     const below = runSum(i, 1);
     if (below ?? runSum(i, -1)) group.add(i);
+  }
+  // A total above or below every other post, unlabelled: one linear check each.
+  const posts = rows.map((_, i) => i).filter((i) => isLeafCandidate(i) && !group.has(i));
+  if (posts.length >= 3) {
+    for (const [edge, rest] of [
+      [posts[0], posts.slice(1)],
+      [posts[posts.length - 1], posts.slice(0, -1)],
+    ] as const) {
+      const width = values[edge].length;
+      const sum = new Array<number>(width).fill(0);
+      const count = new Array<number>(width).fill(0);
+      for (const j of rest)
+        values[j].forEach((v, c) => {
+          if (v !== null) {
+            sum[c] += v;
+            count[c]++;
+          }
+        });
+      if (matches(values[edge], sum, count, rest.length) > 0) {
+        group.add(edge);
+        break;
+      }
+    }
   }
   const leaves = leafPosts();
   const sumOf = (idx: number[]) => {
