@@ -18,8 +18,8 @@ import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
-import { loadSettings, saveSettings, type Settings } from "./settings";
-import { chooseSheetName } from "./sheetNames";
+import { loadSettings, type Settings } from "./settings";
+import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
 const DETECT_ROWS = 400;
@@ -248,13 +248,11 @@ export async function generateDriftsammandrag(
   for (const r of results) findings.push(...r.findings);
   if (hasErrors(findings)) return { ...empty(mapping, mappingSource), findings: dedupe(findings) };
 
-  const existing = sheetInfos.map((s) => s.name);
-  const taken = [...existing];
-  const names = results.map((r) => {
-    const choice = chooseSheetName(r.definition.sheetName, taken, settings.ownedSheets);
-    taken.push(choice.name);
-    return choice;
-  });
+  const names = planOwnedSheets(
+    results.map((r) => r.definition.sheetName),
+    sheetInfos.map((s) => s.name),
+    settings,
+  );
   const laidOut = results.map((r, i) =>
     layoutDriftsammandrag(r, {
       unit,
@@ -287,24 +285,13 @@ export async function generateDriftsammandrag(
   };
   if (options.write === false) return result;
 
-  const created: string[] = [];
-  try {
-    for (let i = 0; i < laidOut.length; i++) {
-      await port.writeSheet(laidOut[i].spec, { replace: names[i].replace, activate: i === 0 });
-      if (!names[i].replace) created.push(names[i].name);
-      result.written.push(names[i].name);
-    }
-    const owned = new Set([...settings.ownedSheets, ...result.written]);
-    await saveSettings(port, {
-      ...settings,
-      ownedSheets: [...owned],
-      budget: mapping ? { mapping, unit, decimals } : settings.budget,
-    });
-  } catch (error) {
-    // Leave the workbook as it was: remove the sheets this run created.
-    for (const name of created) await port.deleteSheet(name).catch(() => undefined);
-    throw error;
-  }
+  await writeOwnedSheets(
+    port,
+    settings,
+    laidOut.map((l, i) => ({ spec: l.spec, replace: names[i].replace, activate: i === 0 })),
+    (s) => ({ ...s, budget: mapping ? { mapping, unit, decimals } : s.budget }),
+  );
+  result.written.push(...names.map((n) => n.name));
   return result;
 }
 

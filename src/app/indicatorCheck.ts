@@ -24,6 +24,7 @@ import type { Grid } from "../workbook/grid";
 import { textAt } from "../workbook/grid";
 import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook/port";
 import { loadSettings as loadAllSettings, type Settings, settingsToJson } from "./settings";
+import { writeOwnedSheets } from "./ownedSheets";
 import { chooseSheetName } from "./sheetNames";
 
 export interface CheckIndicatorsOptions {
@@ -273,13 +274,21 @@ export async function checkIndicators(
         reason: r.judgement.reason,
       })),
     });
-    await port.writeSheet(spec, { replace: summary.exists });
     settings.summarySheet = summary.name;
-    if (!isOwned(summary.name)) owned.push(summary.name);
     settings.shownManual = shown;
+    await writeOwnedSheets(
+      port,
+      { ...loaded.all, ownedSheets: owned },
+      [{ spec, replace: summary.exists }],
+      (s) => ({
+        ...s,
+        indicators: settings,
+      }),
+    );
+  } else {
+    loaded.all = { ...loaded.all, ownedSheets: owned };
+    await saveSettings(port, loaded);
   }
-  loaded.all = { ...loaded.all, ownedSheets: owned };
-  await saveSettings(port, loaded);
 
   return {
     indicators: evaluation.indicators.map((r) => ({
