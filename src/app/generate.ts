@@ -20,6 +20,10 @@ import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
+import { EKONOMI_TABLES, type EkonomiTable, findInvestments, readSourceGrids } from "./ekonomi";
+import type { InvestmentReport } from "../domain/investments/compute";
+import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
+import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
 const DETECT_ROWS = 400;
@@ -35,6 +39,8 @@ export interface GenerateOptions {
   /** Write the sheets and save the mapping (false: compute and preview only). */
   write?: boolean;
   now?: Date;
+  /** The Ekonomi tables to write (default: all the workbook allows); the driftsammandrag is always computed. */
+  tables?: readonly EkonomiTable[];
 }
 
 export interface GenerateResult {
@@ -47,6 +53,10 @@ export interface GenerateResult {
   mappingSource: "option" | "saved" | "detected" | "ledger" | null;
   specs: SheetSpec[];
   results: ReportResult[];
+  /** The Ekonomi section's other tables (investments, the summary), laid out and written with the reports. */
+  tables: TableJson[];
+  /** The investment report, when the workbook has an investment table. */
+  investments?: InvestmentReport;
   /** The ledger, its as-of month and forecast, when the reports were built from a huvudbok. */
   ledger?: LedgerModelResult;
 }
@@ -162,6 +172,7 @@ export async function generateDriftsammandrag(
     mappingSource: source,
     specs: [],
     results: [],
+    tables: [],
   });
 
   let mapping: BudgetMapping | null = options.mapping ?? settings.budget?.mapping ?? null;
@@ -248,11 +259,23 @@ export async function generateDriftsammandrag(
   for (const r of results) findings.push(...r.findings);
   if (hasErrors(findings)) return { ...empty(mapping, mappingSource), findings: dedupe(findings) };
 
-  const names = planOwnedSheets(
-    results.map((r) => r.definition.sheetName),
-    sheetInfos.map((s) => s.name),
-    settings,
-  );
+  // The Ekonomi section: the investment table, then the summary derived from both reports.
+  const wanted = new Set<EkonomiTable>(options.tables ?? settings.ekonomi?.tables ?? EKONOMI_TABLES);
+  const investments = findInvestments(await readSourceGrids(port, settings, sheetInfos));
+  findings.push(...investments.findings);
+  if (hasErrors(findings)) return empty(mapping, mappingSource);
+  const writeDrift = wanted.has("driftsammandrag");
+  const writeInvestments = wanted.has("investeringar") && investments.report !== null;
+  const fullYear = results.find((r) => r.definition.kind === "fullYear") ?? null;
+  const writeSummary = wanted.has("ekonomi") && (fullYear !== null || investments.report !== null);
+  const driftNames = results.map((r) => r.definition.sheetName);
+  const desired = [
+    ...driftNames,
+    ...(writeInvestments ? [investmentSheetName(investments.report!)] : []),
+    ...(writeSummary ? [summarySheetName(fullYear, investments.report)] : []),
+  ];
+  const planned = planOwnedSheets(desired, sheetInfos.map((s) => s.name), settings);
+  const names = planned.slice(0, driftNames.length);
   const laidOut = results.map((r, i) =>
     layoutDriftsammandrag(r, {
       unit,
@@ -273,7 +296,30 @@ export async function generateDriftsammandrag(
     });
     return empty(mapping, mappingSource);
   }
+  const extra: { spec: SheetSpec; json: TableJson; replace: boolean }[] = [];
+  let next = driftNames.length;
+  const investmentSheet = writeInvestments ? planned[next++] : null;
+  if (investmentSheet && investments.report) {
+    const l = layoutInvestments(investments.report, { unit, decimals, readAt: now, sheetName: investmentSheet.name });
+    extra.push({ ...l, replace: investmentSheet.replace });
+  }
+  if (writeSummary) {
+    const summarySheet = planned[next++];
+    const fullYearIndex = fullYear ? results.indexOf(fullYear) : -1;
+    const summary = layoutEkonomiSummary(
+      {
+        // The summary refers to the sheets written with it; an unchecked table gives no row.
+        operating: fullYear && writeDrift ? { result: fullYear, sheet: names[fullYearIndex].name } : null,
+        investments:
+          investmentSheet && investments.report ? { report: investments.report, sheet: investmentSheet.name } : null,
+      },
+      { unit, decimals, sheetName: summarySheet.name },
+    );
+    if (summary) extra.push({ ...summary, replace: summarySheet.replace });
+  }
   const result: GenerateResult = {
+    tables: extra.map((e) => e.json),
+    investments: investments.report ?? undefined,
     reports: laidOut.map((l) => l.json),
     findings: dedupe(findings),
     written: [],
@@ -285,13 +331,16 @@ export async function generateDriftsammandrag(
   };
   if (options.write === false) return result;
 
-  await writeOwnedSheets(
-    port,
-    settings,
-    laidOut.map((l, i) => ({ spec: l.spec, replace: names[i].replace, activate: i === 0 })),
-    (s) => ({ ...s, budget: mapping ? { mapping, unit, decimals } : s.budget }),
-  );
-  result.written.push(...names.map((n) => n.name));
+  const writes = [
+    ...(writeDrift ? laidOut.map((l, i) => ({ spec: l.spec, replace: names[i].replace })) : []),
+    ...extra.map((e) => ({ spec: e.spec, replace: e.replace })),
+  ].map((w, i) => ({ ...w, activate: i === 0 }));
+  await writeOwnedSheets(port, settings, writes, (s) => ({
+    ...s,
+    budget: mapping ? { mapping, unit, decimals } : s.budget,
+    ...(options.tables ? { ekonomi: { tables: [...options.tables] } } : {}),
+  }));
+  result.written.push(...writes.map((w) => w.spec.name));
   return result;
 }
 

@@ -44,6 +44,10 @@ export const settingsSchema = z
     /** Validated by its feature (src/mapping/indicators/mapping.ts), which knows its versions. */
     indicators: z.unknown().optional(),
     kolada: koladaSettingsSchema.optional(),
+    /** The Ekonomi tables the economist chose to write (the pane's check-list); absent: all. */
+    ekonomi: z
+      .object({ tables: z.array(z.enum(["driftsammandrag", "investeringar", "ekonomi"])) })
+      .optional(),
   })
   .passthrough();
 

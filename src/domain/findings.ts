@@ -97,6 +97,15 @@ export const FINDING_CODES = [
   "koladaPageMissing",
   "koladaRowsSkipped",
   "koladaValueMissing",
+  // Investments, personnel, volumes and the Ekonomi section.
+  "investmentColumnAmbiguous",
+  "investmentDeviationMismatch",
+  "investmentIncomeSign",
+  "investmentNetMismatch",
+  "investmentSumMismatch",
+  "investmentUnitMissing",
+  "investmentVaravMismatch",
+  "ekonomiSummarySkipped",
   // Workbook safety.
   "sheetNameTaken",
 ] as const;

@@ -1,0 +1,64 @@
+/**
+ * The Ekonomi section beside the driftsammandrag: the tables found in the workbook (investments
+ * today), computed and laid out, and the summary derived from the reports. Read-only here: the
+ * caller (generate) names and writes every sheet in one writeOwnedSheets call.
+ */
+import { type Finding } from "../domain/findings";
+import { computeInvestments, type InvestmentReport } from "../domain/investments/compute";
+import type { InvestmentModel } from "../domain/investments/model";
+import { detectInvestmentTables } from "../mapping/investments/detect";
+import { qualifiedRange } from "../workbook/address";
+import type { Grid } from "../workbook/grid";
+import type { SheetInfo, WorkbookPort } from "../workbook/port";
+import type { Settings } from "./settings";
+
+/** The tables of the Ekonomi section the pane's check-list offers. */
+export const EKONOMI_TABLES = ["driftsammandrag", "investeringar", "ekonomi"] as const;
+export type EkonomiTable = (typeof EKONOMI_TABLES)[number];
+
+const READ_ROWS = 400;
+const READ_COLS = 60;
+
+/** The candidate sheets (visible, not the add-in's own), top-left windows, one read each. */
+export async function readSourceGrids(port: WorkbookPort, settings: Settings, sheets: SheetInfo[]): Promise<Grid[]> {
+  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
+  const grids: Grid[] = [];
+  for (const s of sheets) {
+    if (s.visibility !== "visible" || s.isSettings || s.usedRange === null) continue;
+    if (owned.has(s.name.toLocaleLowerCase("sv-SE"))) continue;
+    const used = s.usedRange;
+    grids.push(
+      await port.readRange(
+        s.name,
+        { top: 0, left: 0, bottom: Math.min(used.bottom, READ_ROWS - 1), right: Math.min(used.right, READ_COLS - 1) },
+        { formatting: true },
+      ),
+    );
+  }
+  return grids;
+}
+
+/** The workbook's one investment table, computed; two tables are ambiguous and refused. */
+export function findInvestments(grids: Grid[]): { report: InvestmentReport | null; model: InvestmentModel | null; findings: Finding[] } {
+  const tables = grids.flatMap((g) => detectInvestmentTables(g));
+  if (tables.length === 0) return { report: null, model: null, findings: [] };
+  if (tables.length > 1) {
+    const ranges = tables.map((t) => qualifiedRange(t.sheet, t.range));
+    return {
+      report: null,
+      model: null,
+      findings: [
+        {
+          severity: "error",
+          code: "twoTables",
+          message: `Arbetsboken har ${tables.length} investeringstabeller (${ranges.join(" och ")}); ta bort eller byt namn på den som inte ska användas.`,
+          cell: ranges[1],
+        },
+      ],
+    };
+  }
+  const [table] = tables;
+  if (!table.model) return { report: null, model: null, findings: table.findings };
+  const report = computeInvestments(table.model);
+  return { report, model: table.model, findings: [...table.findings, ...report.findings] };
+}
