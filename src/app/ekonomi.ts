@@ -3,7 +3,7 @@
  * today), computed and laid out, and the summary derived from the reports. Read-only here: the
  * caller (generate) names and writes every sheet in one writeOwnedSheets call.
  */
-import { type Finding } from "../domain/findings";
+import { type Finding, hasErrors } from "../domain/findings";
 import { computeInvestments, type InvestmentReport } from "../domain/investments/compute";
 import type { InvestmentModel } from "../domain/investments/model";
 import { detectInvestmentTables } from "../mapping/investments/detect";
@@ -20,7 +20,11 @@ const READ_ROWS = 400;
 const READ_COLS = 60;
 
 /** The candidate sheets (visible, not the add-in's own), top-left windows, one read each. */
-export async function readSourceGrids(port: WorkbookPort, settings: Settings, sheets: SheetInfo[]): Promise<Grid[]> {
+export async function readSourceGrids(
+  port: WorkbookPort,
+  settings: Settings,
+  sheets: SheetInfo[],
+): Promise<Grid[]> {
   const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   const grids: Grid[] = [];
   for (const s of sheets) {
@@ -30,7 +34,12 @@ export async function readSourceGrids(port: WorkbookPort, settings: Settings, sh
     grids.push(
       await port.readRange(
         s.name,
-        { top: 0, left: 0, bottom: Math.min(used.bottom, READ_ROWS - 1), right: Math.min(used.right, READ_COLS - 1) },
+        {
+          top: 0,
+          left: 0,
+          bottom: Math.min(used.bottom, READ_ROWS - 1),
+          right: Math.min(used.right, READ_COLS - 1),
+        },
         { formatting: true },
       ),
     );
@@ -39,7 +48,11 @@ export async function readSourceGrids(port: WorkbookPort, settings: Settings, sh
 }
 
 /** The workbook's one investment table, computed; two tables are ambiguous and refused. */
-export function findInvestments(grids: Grid[]): { report: InvestmentReport | null; model: InvestmentModel | null; findings: Finding[] } {
+export function findInvestments(grids: Grid[]): {
+  report: InvestmentReport | null;
+  model: InvestmentModel | null;
+  findings: Finding[];
+} {
   const tables = grids.flatMap((g) => detectInvestmentTables(g));
   if (tables.length === 0) return { report: null, model: null, findings: [] };
   if (tables.length > 1) {
@@ -60,5 +73,7 @@ export function findInvestments(grids: Grid[]): { report: InvestmentReport | nul
   const [table] = tables;
   if (!table.model) return { report: null, model: null, findings: table.findings };
   const report = computeInvestments(table.model);
-  return { report, model: table.model, findings: [...table.findings, ...report.findings] };
+  const findings = [...table.findings, ...report.findings];
+  // A report the source contradicts is never offered.
+  return { report: hasErrors(findings) ? null : report, model: table.model, findings };
 }

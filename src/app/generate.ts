@@ -274,7 +274,11 @@ export async function generateDriftsammandrag(
     ...(writeInvestments ? [investmentSheetName(investments.report!)] : []),
     ...(writeSummary ? [summarySheetName(fullYear, investments.report)] : []),
   ];
-  const planned = planOwnedSheets(desired, sheetInfos.map((s) => s.name), settings);
+  const planned = planOwnedSheets(
+    desired,
+    sheetInfos.map((s) => s.name),
+    settings,
+  );
   const names = planned.slice(0, driftNames.length);
   const laidOut = results.map((r, i) =>
     layoutDriftsammandrag(r, {
@@ -300,7 +304,12 @@ export async function generateDriftsammandrag(
   let next = driftNames.length;
   const investmentSheet = writeInvestments ? planned[next++] : null;
   if (investmentSheet && investments.report) {
-    const l = layoutInvestments(investments.report, { unit, decimals, readAt: now, sheetName: investmentSheet.name });
+    const l = layoutInvestments(investments.report, {
+      unit,
+      decimals,
+      readAt: now,
+      sheetName: investmentSheet.name,
+    });
     extra.push({ ...l, replace: investmentSheet.replace });
   }
   if (writeSummary) {
@@ -311,7 +320,9 @@ export async function generateDriftsammandrag(
         // The summary refers to the sheets written with it; an unchecked table gives no row.
         operating: fullYear && writeDrift ? { result: fullYear, sheet: names[fullYearIndex].name } : null,
         investments:
-          investmentSheet && investments.report ? { report: investments.report, sheet: investmentSheet.name } : null,
+          investmentSheet && investments.report
+            ? { report: investments.report, sheet: investmentSheet.name }
+            : null,
       },
       { unit, decimals, sheetName: summarySheet.name },
     );

@@ -54,7 +54,11 @@ function summaryLines(sources: SummarySources): { lines: SummaryLine[]; headers:
         const isSplit = row.role === "kostnader" || row.role === "intakter";
         if (!isTotal && !isSplit) return;
         lines.push({
-          label: isTotal ? "Verksamhetens nettokostnader" : row.role === "kostnader" ? "varav kostnader" : "varav intäkter",
+          label: isTotal
+            ? "Verksamhetens nettokostnader"
+            : row.role === "kostnader"
+              ? "varav kostnader"
+              : "varav intäkter",
           role: isTotal ? "post" : "varav",
           outcome: { kr: row.values[dev.outcome], ref: ref(i, dev.outcome) },
           budget: { kr: row.values[dev.budget], ref: ref(i, dev.budget) },
@@ -91,7 +95,10 @@ function summaryLines(sources: SummarySources): { lines: SummaryLine[]; headers:
 }
 
 /** "Ekonomi 2023": the year of the full-year report, else of the investments. */
-export function summarySheetName(fullYear: ReportResult | null, investments: InvestmentReport | null): string {
+export function summarySheetName(
+  fullYear: ReportResult | null,
+  investments: InvestmentReport | null,
+): string {
   const year =
     /\b(19|20)\d{2}\b/.exec(fullYear?.definition.sheetName ?? "")?.[0] ?? investments?.year ?? null;
   return year === null ? "Ekonomi" : `Ekonomi ${year}`;
@@ -136,10 +143,17 @@ export function layoutEkonomiSummary(
     });
   });
   rows.push([{ value: null }, { value: null }, { value: null }, { value: null }]);
-  rows.push([{ value: "Avrundningsdifferenser kan förekomma." }, { value: null }, { value: null }, { value: null }]);
+  rows.push([
+    { value: "Avrundningsdifferenser kan förekomma." },
+    { value: null },
+    { value: null },
+    { value: null },
+  ]);
   const sheets = [sources.operating?.sheet, sources.investments?.sheet].filter((s): s is string => !!s);
   rows.push([
-    { value: `Beloppen hämtas från bladen ${sheets.map((s) => `"${s}"`).join(" och ")}. Skapat av Nämnduppföljning.` },
+    {
+      value: `Beloppen hämtas från bladen ${sheets.map((s) => `"${s}"`).join(" och ")}. Skapat av Nämnduppföljning.`,
+    },
     { value: null },
     { value: null },
     { value: null },
@@ -149,7 +163,13 @@ export function layoutEkonomiSummary(
   spec.styles.push({ range: range(0, 0, 0, 0), style: { bold: true, fontSize: 14 } });
   spec.styles.push({
     range: range(1, 0, 1, 3),
-    style: { bold: true, wrapText: true, fill: COLORS.headerFill, borderBottom: "thin", verticalAlignment: "bottom" },
+    style: {
+      bold: true,
+      wrapText: true,
+      fill: COLORS.headerFill,
+      borderBottom: "thin",
+      verticalAlignment: "bottom",
+    },
   });
   spec.styles.push({ range: range(1, 1, 1, 3), style: { horizontalAlignment: "right" } });
   lines.forEach((line, i) => {
@@ -158,7 +178,10 @@ export function layoutEkonomiSummary(
       spec.styles.push({ range: range(2 + i, 0, 2 + i, 0), style: { indent: 1 } });
     }
   });
-  spec.styles.push({ range: range(1 + lines.length, 0, 1 + lines.length, 3), style: { borderBottom: "thin" } });
+  spec.styles.push({
+    range: range(1 + lines.length, 0, 1 + lines.length, 3),
+    style: { borderBottom: "thin" },
+  });
   spec.styles.push({
     range: range(3 + lines.length, 0, 4 + lines.length, 0),
     style: { italic: true, fontColor: COLORS.note },

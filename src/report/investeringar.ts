@@ -66,7 +66,13 @@ export function investmentColumns(report: InvestmentReport): ColumnDef[] {
   if (prior) {
     if (prior.gross) {
       for (const m of ["expense", "income", "net"] as const)
-        cols.push({ kind: "figure", group: "prior", measure: m, top: prior.header, bottom: MEASURE_HEADER[m] });
+        cols.push({
+          kind: "figure",
+          group: "prior",
+          measure: m,
+          top: prior.header,
+          bottom: MEASURE_HEADER[m],
+        });
     } else cols.push({ kind: "prior", top: prior.header, bottom: "" });
   }
   return cols;
@@ -79,7 +85,8 @@ export function investmentSubject(report: InvestmentReport): string {
   if (period) parts.push(`resultat ${period.header.replace(/^(redovisat|utfall|bokslut)\s*/i, "")}`);
   const full = report.groups.find((g) => g.group === "fullYear");
   if (full) {
-    const year = /\b(19|20)\d{2}\b/.exec(full.header)?.[0] ?? (report.year === null ? "" : String(report.year));
+    const year =
+      /\b(19|20)\d{2}\b/.exec(full.header)?.[0] ?? (report.year === null ? "" : String(report.year));
     parts.push(/prognos/i.test(full.header) ? `prognos för helår ${year}`.trim() : `bokslut ${year}`.trim());
   }
   const text = parts.join(" och ");
@@ -96,7 +103,9 @@ export function investmentSheetName(report: InvestmentReport): string {
 export function investmentTitle(report: InvestmentReport, unit: Unit, decimals: 0 | 1): string {
   const dev = investmentHeadline(report);
   const subject = investmentSubject(report);
-  const base = subject ? `Investeringar: ${subject.charAt(0).toLowerCase()}${subject.slice(1)}` : "Investeringar";
+  const base = subject
+    ? `Investeringar: ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`
+    : "Investeringar";
   return dev === null ? base : `${base}, ${formatSwedishNumber(fromKr(dev, unit), decimals)} ${unit}`;
 }
 
@@ -160,7 +169,11 @@ export function layoutInvestments(
         if (def.kind === "deviation") {
           const net = netColOf("fullYear");
           formula = `=${budgetCol ? cellAddress(r, budgetCol) : "0"}-${cellAddress(r, net)}`;
-        } else if (def.kind === "figure" && def.measure === "net" && (row.role === "post" || row.role === "varav")) {
+        } else if (
+          def.kind === "figure" &&
+          def.measure === "net" &&
+          (row.role === "post" || row.role === "varav")
+        ) {
           const e = figureCol(def.group, "expense");
           const inc = figureCol(def.group, "income");
           const f = row.figures[def.group];
@@ -169,7 +182,10 @@ export function layoutInvestments(
             formula = `=${a(e)}${report.incomeSign === "positive" ? "-" : "+"}${a(inc)}`;
         } else if (row.role === "summa" && postRows.length > 0) formula = sumFormula(col, postRows);
         else if (row.role === "varavExpense" && def.kind === "figure") {
-          formula = def.measure === "expense" ? `=${cellAddress(summaRow, col)}` : `=${a(figureCol(def.group, "expense"))}`;
+          formula =
+            def.measure === "expense"
+              ? `=${cellAddress(summaRow, col)}`
+              : `=${a(figureCol(def.group, "expense"))}`;
         } else if (row.role === "varavIncome" && def.kind === "figure") {
           const inc = figureCol(def.group, "income");
           formula =
@@ -180,7 +196,9 @@ export function layoutInvestments(
                 : `=${a(inc)}`;
         }
       }
-      cells.push(value === null ? { value: null } : { value, numberFormat: format, ...(formula ? { formula } : {}) });
+      cells.push(
+        value === null ? { value: null } : { value, numberFormat: format, ...(formula ? { formula } : {}) },
+      );
     });
     rows.push(cells);
     json.push({
@@ -210,18 +228,28 @@ export function layoutInvestments(
     range: range(HEADER_TOP, 0, HEADER_TOP + 1, lastCol),
     style: { bold: true, wrapText: true, fill: COLORS.headerFill, verticalAlignment: "bottom" },
   });
-  spec.styles.push({ range: range(HEADER_TOP + 1, 0, HEADER_TOP + 1, lastCol), style: { borderBottom: "thin" } });
-  spec.styles.push({ range: range(HEADER_TOP, 1, HEADER_TOP + 1, lastCol), style: { horizontalAlignment: "right" } });
+  spec.styles.push({
+    range: range(HEADER_TOP + 1, 0, HEADER_TOP + 1, lastCol),
+    style: { borderBottom: "thin" },
+  });
+  spec.styles.push({
+    range: range(HEADER_TOP, 1, HEADER_TOP + 1, lastCol),
+    style: { horizontalAlignment: "right" },
+  });
   report.rows.forEach((row, i) => {
     const r = FIRST_DATA_ROW + i;
-    if (row.role === "summa") spec.styles.push({ range: range(r, 0, r, lastCol), style: { bold: true, borderTop: "thin" } });
+    if (row.role === "summa")
+      spec.styles.push({ range: range(r, 0, r, lastCol), style: { bold: true, borderTop: "thin" } });
     if (row.role !== "post" && row.role !== "summa") {
       spec.styles.push({ range: range(r, 0, r, lastCol), style: { italic: true } });
       spec.styles.push({ range: range(r, 0, r, 0), style: { indent: 1 } });
     }
   });
   spec.styles.push({ range: range(lastDataRow, 0, lastDataRow, lastCol), style: { borderBottom: "thin" } });
-  spec.styles.push({ range: range(noteRow, 0, noteRow + 1, 0), style: { italic: true, fontColor: COLORS.note } });
+  spec.styles.push({
+    range: range(noteRow, 0, noteRow + 1, 0),
+    style: { italic: true, fontColor: COLORS.note },
+  });
   spec.columnWidths = [34, ...defs.map(() => 12)];
   const lines = Math.max(1, ...defs.map((d) => wrappedLines(d.top, 12)));
   spec.rowHeights = [{ row: HEADER_TOP, points: 15 * lines + 2 }];
@@ -251,7 +279,9 @@ export function sumFormula(col: number, rows: number[]): string {
       prev = r;
       continue;
     }
-    parts.push(start === prev ? cellAddress(start, col) : `${cellAddress(start, col)}:${cellAddress(prev, col)}`);
+    parts.push(
+      start === prev ? cellAddress(start, col) : `${cellAddress(start, col)}:${cellAddress(prev, col)}`,
+    );
     start = r;
     prev = r;
   }

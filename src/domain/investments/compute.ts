@@ -63,7 +63,8 @@ export function computeInvestments(model: InvestmentModel): InvestmentReport {
   // The source may round each cell to its unit: half a unit per cell involved.
   const tolerance = (cells: number) => Math.max(1, 0.5 * unitKr * cells) + 1e-6;
   const cell = (row: number, col: InvestmentColumn) => qualifiedAddress(model.sheet, row, col.col);
-  const show = (kr: number) => `${formatSwedishNumber(fromKr(kr, model.unit), model.unit === "kr" ? 0 : 1)} ${model.unit}`;
+  const show = (kr: number) =>
+    `${formatSwedishNumber(fromKr(kr, model.unit), model.unit === "kr" ? 0 : 1)} ${model.unit}`;
   const inflow = (v: number | null) => (v === null ? null : model.incomeSign === "positive" ? v : -v);
 
   const groups: ReportGroup[] = [];
@@ -197,18 +198,19 @@ export function computeInvestments(model: InvestmentModel): InvestmentReport {
         r.figures[g.group] =
           role === "varavExpense"
             ? { expense: f.expense, income: null, net: f.expense }
-            : { expense: null, income: f.income, net: f.income === null ? null : -f.income };
+            : { expense: null, income: f.income, net: f.income === null ? null : -f.income || 0 };
       }
       return r;
     };
     rows.push(part("varavExpense"), part("varavIncome"));
   }
 
-  reconcileSourceTotals(model, rows, findings, tolerance, show);
+  reconcileSourceTotals(model, findings, tolerance, show);
 
   const years = model.columns.filter((c) => c.group !== "prior").map((c) => c.year);
   const budgetYear = budgetCols.find((c) => c.year !== null)?.year ?? null;
-  const year = budgetYear ?? years.reduce<number | null>((m, y) => (y !== null && (m === null || y > m) ? y : m), null);
+  const year =
+    budgetYear ?? years.reduce<number | null>((m, y) => (y !== null && (m === null || y > m) ? y : m), null);
   return {
     groups,
     budgetHeader,
@@ -229,7 +231,6 @@ export function computeInvestments(model: InvestmentModel): InvestmentReport {
  */
 function reconcileSourceTotals(
   model: InvestmentModel,
-  rows: InvestmentRow[],
   findings: Finding[],
   tolerance: (cells: number) => number,
   show: (kr: number) => string,
@@ -273,7 +274,9 @@ function reconcileSourceTotals(
     const role = line.role as "varavExpense" | "varavIncome";
     const bad = model.columns
       .map((_, c) => ({ c, want: expected(role, c), got: line.values[c] }))
-      .filter((x) => x.want !== null && x.got !== null && Math.abs(x.got - x.want) > tolerance(posts.length + 1));
+      .filter(
+        (x) => x.want !== null && x.got !== null && Math.abs(x.got - x.want) > tolerance(posts.length + 1),
+      );
     if (bad.length === 0) continue;
     const other = varavLines.find((l) => l.role !== role);
     const copy =
@@ -287,7 +290,9 @@ function reconcileSourceTotals(
       code: "investmentVaravMismatch",
       message:
         `Raden "${line.label}" (${cell(line.row, first.c)}) stämmer inte med ${what} i tabellen: ` +
-        bad.map((b) => `${model.columns[b.c].header} ${show(b.got!)} i stället för ${show(b.want!)}`).join(", ") +
+        bad
+          .map((b) => `${model.columns[b.c].header} ${show(b.got!)} i stället för ${show(b.want!)}`)
+          .join(", ") +
         (copy ? `. Raden är en kopia av "${other!.label}".` : ".") +
         " Rapporten räknar sina varav-rader från kolumnerna.",
       cell: cell(line.row, first.c),

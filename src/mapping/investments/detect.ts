@@ -181,7 +181,12 @@ export function detectInvestmentTables(source: Grid): DetectedInvestmentTable[] 
   return tables;
 }
 
-function readTable(grid: Grid, header: HeaderBlock, width: number, height: number): DetectedInvestmentTable | null {
+function readTable(
+  grid: Grid,
+  header: HeaderBlock,
+  width: number,
+  height: number,
+): DetectedInvestmentTable | null {
   const findings: Finding[] = [];
   const abs = (row: number, col: number) => qualifiedAddress(grid.sheet, grid.top + row, grid.left + col);
   const headerRow = header.rows[header.rows.length - 1];
@@ -201,7 +206,8 @@ function readTable(grid: Grid, header: HeaderBlock, width: number, height: numbe
     }
     const label = labelOf(grid, r, firstAmount);
     const hasAmounts = amountCols.some((c) => cellText(grid, r, c) !== "");
-    if (!hasAmounts && (/^(analys|kommentar|källa|not|anm)\b|^[¹²³⁴*]/i.test(label) || label.length > 60)) break;
+    if (!hasAmounts && (/^(analys|kommentar|källa|not|anm)\b|^[¹²³⁴*]/i.test(label) || label.length > 60))
+      break;
     if (headerAt(grid, r, width)) break;
     const role = roleOf(label);
     if (seenSumma && role !== "varavExpense" && role !== "varavIncome" && role !== "varav") break;
@@ -246,7 +252,11 @@ function readTable(grid: Grid, header: HeaderBlock, width: number, height: numbe
   if (kind.kind !== "investeringar") return null;
 
   // Columns: group and measure; a bare "Netto" belongs to the group on its left.
-  const classes = amountCols.map((c) => ({ c, header: header.headers.get(c)!, cls: classifyInvestmentHeader(header.headers.get(c)!)! }));
+  const classes = amountCols.map((c) => ({
+    c,
+    header: header.headers.get(c)!,
+    cls: classifyInvestmentHeader(header.headers.get(c)!)!,
+  }));
   classes.forEach((x, i) => {
     if (!x.cls.measureOnly) return;
     const left = classes[i - 1];
@@ -276,7 +286,8 @@ function readTable(grid: Grid, header: HeaderBlock, width: number, height: numbe
     if (x.cls.kind === "deviation") group = "deviation";
     else if (x.cls.kind === "budget") group = "budget";
     else if (x.cls.kind === "forecast") group = "fullYear";
-    else if (x.cls.prior || (x.cls.year !== null && reportYear !== null && x.cls.year < reportYear)) group = "prior";
+    else if (x.cls.prior || (x.cls.year !== null && reportYear !== null && x.cls.year < reportYear))
+      group = "prior";
     else group = x.cls.partial ? "period" : "fullYear";
     const duplicate = columns.find((c) => c.group === group && c.measure === x.cls.measure);
     if (duplicate) {

@@ -31,7 +31,16 @@ describe("Investeringar from the seeds", () => {
       "Investeringsram 2023",
       "Avvikelse",
     ]);
-    expect(textOf(inv.rows, "Ospecificerade investeringar")).toEqual(["0", "0", "0", "1", "0", "1", "1", "0"]);
+    expect(textOf(inv.rows, "Ospecificerade investeringar")).toEqual([
+      "0",
+      "0",
+      "0",
+      "1",
+      "0",
+      "1",
+      "1",
+      "0",
+    ]);
     expect(textOf(inv.rows, "Summa investeringar")).toEqual(["0", "0", "0", "1", "0", "1", "1", "0"]);
     // The add-in's own varav rows, from the columns: inkomster are 0, not a copy of utgifter.
     expect(textOf(inv.rows, "varav utgifter")).toEqual(["0", "", "0", "1", "", "1", "", ""]);
@@ -47,7 +56,11 @@ describe("Investeringar from the seeds", () => {
 
   it("the investment table is never taken for a driftsammandrag", async () => {
     const port = await open(addInvestmentsQ1_2023(new ExcelJS.Workbook()));
-    const grid = await port.readRange("Investeringar", { top: 0, left: 0, bottom: 20, right: 10 }, { formatting: true });
+    const grid = await port.readRange(
+      "Investeringar",
+      { top: 0, left: 0, bottom: 20, right: 10 },
+      { formatting: true },
+    );
     expect(detectBudgetTables(grid)).toEqual([]);
     const result = await generateDriftsammandrag(port, { write: false });
     expect(result.findings.some((f) => f.code === "noTable")).toBe(true);
