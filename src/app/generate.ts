@@ -260,14 +260,20 @@ export async function generateDriftsammandrag(
   if (hasErrors(findings)) return { ...empty(mapping, mappingSource), findings: dedupe(findings) };
 
   // The Ekonomi section: the investment table, then the summary derived from both reports.
-  const wanted = new Set<EkonomiTable>(options.tables ?? settings.ekonomi?.tables ?? EKONOMI_TABLES);
+  const chosen = options.tables ?? settings.ekonomi?.tables ?? null;
+  const wanted = new Set<EkonomiTable>(chosen ?? EKONOMI_TABLES);
   const investments = findInvestments(await readSourceGrids(port, settings, sheetInfos));
   findings.push(...investments.findings);
   if (hasErrors(findings)) return empty(mapping, mappingSource);
   const writeDrift = wanted.has("driftsammandrag");
   const writeInvestments = wanted.has("investeringar") && investments.report !== null;
   const fullYear = results.find((r) => r.definition.kind === "fullYear") ?? null;
-  const writeSummary = wanted.has("ekonomi") && (fullYear !== null || investments.report !== null);
+  // Unless chosen, the summary comes with an investment table: a workbook that has only a
+  // driftsammandrag gets exactly the sheets it always got.
+  const writeSummary =
+    wanted.has("ekonomi") &&
+    (fullYear !== null || investments.report !== null) &&
+    (chosen !== null || investments.report !== null);
   const driftNames = results.map((r) => r.definition.sheetName);
   const desired = [
     ...driftNames,

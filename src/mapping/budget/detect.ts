@@ -361,6 +361,8 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     dataRows.filter((r) => isNumericCell(grid, r, c)).length >= Math.max(2, Math.ceil(dataRows.length / 3));
   let edge = lastCol;
   while (edge + 1 < width && hasNumbers(edge + 1)) edge++;
+  // Headers of amount columns not understood still say what the table is ("Investeringsram 2023").
+  const unreadHeaders: string[] = [];
   for (let c = labelColumn + 1; c <= edge; c++) {
     if (header.classes.has(c)) continue;
     if (hasNumbers(c)) {
@@ -378,6 +380,7 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
         });
         continue;
       }
+      if (joinedHeader !== "") unreadHeaders.push(joinedHeader);
       findings.push({
         severity: "error",
         code: "unknownColumn",
@@ -523,7 +526,7 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     titles: context
       .filter((t) => t.where === "above" && t.col >= tableRange.left && t.col <= tableRange.right)
       .map((t) => t.text),
-    headers: [labelHeader, ...columns.map((c) => c.header)],
+    headers: [labelHeader, ...columns.map((c) => c.header), ...unreadHeaders],
     labels: rows.filter((r) => r.role !== "ignore").map((r) => r.label),
     percentShare: percentCells.length ? percentCells.filter(Boolean).length / percentCells.length : 0,
   });

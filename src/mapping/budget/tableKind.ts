@@ -45,11 +45,6 @@ export function classifyTableKind(t: TableTexts): { kind: TableKind; reason: str
     const k = kindIn(h);
     if (k) return { kind: k, reason: `rubriken "${h}"` };
   }
-  // Utgifter and Inkomster are the investment report's words (a driftsammandrag has kostnader and intäkter).
-  const normalised = t.headers.map(normaliseHeader);
-  if (normalised.some((h) => /utgift/.test(h)) && normalised.some((h) => /inkomst/.test(h))) {
-    return { kind: "investeringar", reason: "rubrikerna Utgifter och Inkomster" };
-  }
   for (const title of t.titles.slice(0, 2)) {
     // A title naming the economy ("Ekonomi och personal", "Driftredovisning") is the driftsammandrag's.
     if (/drift|ekonomi|budget|resultat|nettokostnad|ekonomisk/.test(normaliseHeader(title))) break;
