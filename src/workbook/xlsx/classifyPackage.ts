@@ -20,8 +20,13 @@ export interface PackageLimits {
   maxTotalBytes: number;
   /** Uncompressed : compressed; deflate cannot exceed about 1 032 : 1, so more is a lie. */
   maxRatio: number;
-  /** Cells in all worksheets: ExcelJS holds about 400 bytes per cell (bench: hostile). */
+  /**
+   * Cells ExcelJS would build, all worksheets together: cell and row elements, every cell a merge
+   * or a data validation covers (ExcelJS expands both per cell). About 400 bytes each (bench: hostile).
+   */
   maxCells: number;
+  /** Merged areas per sheet: ExcelJS checks each new merge against all earlier ones. */
+  maxMergesPerSheet: number;
   maxSheets: number;
 }
 
@@ -31,6 +36,7 @@ export const DEFAULT_LIMITS: PackageLimits = {
   maxTotalBytes: 300 * 1024 * 1024,
   maxRatio: 1100,
   maxCells: 2_000_000,
+  maxMergesPerSheet: 5_000,
   maxSheets: 1_000,
 };
 
@@ -164,9 +170,19 @@ export function classifyPackage(
       }
     }
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(lower)) {
-      cells += countCellElements(content);
+      const scan = scanWorksheet(content);
+      if (scan.merges > limits.maxMergesPerSheet) {
+        return fail({
+          code: "tooLarge",
+          detail: `${group(scan.merges)} sammanfogade områden på ett blad (gränsen är ${group(limits.maxMergesPerSheet)})`,
+        });
+      }
+      cells += scan.work;
       if (cells > limits.maxCells) {
-        return fail({ code: "tooLarge", detail: `fler än ${group(limits.maxCells)} celler` });
+        return fail({
+          code: "tooLarge",
+          detail: `fler än ${group(limits.maxCells)} celler (sammanfogade områden och dataverifiering räknade cell för cell)`,
+        });
       }
     }
     if (lower === "xl/workbook.xml") workbookXml = content;
@@ -306,9 +322,14 @@ function safeText(data: Uint8Array, e: ZipEntry, codec: PackageCodec, max: numbe
   return content ? new TextDecoder().decode(content) : null;
 }
 
-/** `<c ` / `<c>` / `<x:c ` elements: one ExcelJS cell object each. */
-export function countCellElements(xml: Uint8Array): number {
-  let count = 0;
+/**
+ * What ExcelJS will build for one worksheet part, counted on the bytes: `<c>` and `<row>`
+ * elements (with or without a namespace prefix), plus the area of every `<mergeCell ref>` and
+ * `<dataValidation sqref>`, which ExcelJS expands cell by cell.
+ */
+export function scanWorksheet(xml: Uint8Array): { work: number; merges: number } {
+  let work = 0;
+  let merges = 0;
   let at = xml.indexOf(0x3c);
   while (at >= 0 && at + 2 < xml.length) {
     let i = at + 1;
@@ -316,20 +337,62 @@ export function countCellElements(xml: Uint8Array): number {
     let j = i;
     while (j < xml.length && j - i < 16 && isNameByte(xml[j])) j++;
     if (xml[j] === 0x3a) i = j + 1;
-    if (
-      xml[i] === 0x63 &&
-      (xml[i + 1] === 0x20 ||
-        xml[i + 1] === 0x3e ||
-        xml[i + 1] === 0x2f ||
-        xml[i + 1] === 0x09 ||
-        xml[i + 1] === 0x0a ||
-        xml[i + 1] === 0x0d)
-    ) {
-      count++;
+    let end = i;
+    while (end < xml.length && isNameByte(xml[end])) end++;
+    const length = end - i;
+    if (length === 1 && xml[i] === 0x63) work++;
+    else if (length === 3 && matches(xml, i, "row")) work++;
+    else if (length === 9 && matches(xml, i, "mergeCell")) {
+      merges++;
+      work += rangeArea(attribute(xml, end, "ref"));
+    } else if (length === 14 && matches(xml, i, "dataValidation")) {
+      work += rangeArea(attribute(xml, end, "sqref"));
     }
     at = xml.indexOf(0x3c, at + 1);
   }
-  return count;
+  return { work, merges };
+}
+
+function matches(xml: Uint8Array, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (xml[at + k] !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The value of attribute `name` in the tag starting at `from` (up to its `>`), or "". */
+function attribute(xml: Uint8Array, from: number, name: string): string {
+  const close = xml.indexOf(0x3e, from);
+  const end = close < 0 || close - from > 65536 ? Math.min(xml.length, from + 65536) : close;
+  const tag = new TextDecoder().decode(xml.subarray(from, end));
+  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1] ?? "";
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
+/** Cells covered by "A1:C3 E5", "A:A" or "3:3" (a whole column or row counts in full). */
+export function rangeArea(sqref: string): number {
+  let area = 0;
+  for (const part of sqref.trim().split(/\s+/)) {
+    if (part === "") continue;
+    const [a, b = a] = part.split(":");
+    const p = refPoint(a);
+    const q = refPoint(b);
+    const rows = p.row === null || q.row === null ? MAX_ROWS : Math.abs(q.row - p.row) + 1;
+    const cols = p.col === null || q.col === null ? MAX_COLS : Math.abs(q.col - p.col) + 1;
+    area += rows * cols;
+  }
+  return area;
+}
+
+function refPoint(ref: string): { row: number | null; col: number | null } {
+  const m = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(ref);
+  if (!m) return { row: 1, col: 1 };
+  let col: number | null = null;
+  if (m[1]) {
+    col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
+  }
+  return { row: m[2] ? Number(m[2]) : null, col };
 }
 
 function isNameByte(b: number): boolean {
