@@ -20,6 +20,7 @@ import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import { loadSettings, saveSettings, type Settings } from "./settings";
+import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 import { chooseSheetName } from "./sheetNames";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
@@ -53,6 +54,18 @@ export interface GenerateResult {
 export interface SourceCandidate {
   sheet: string;
   tables: DetectedTable[];
+}
+
+/** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
+export function sourceSheets(sheets: readonly SheetInfo[], settings: Settings): SheetInfo[] {
+  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
+  return sheets.filter(
+    (s) =>
+      s.visibility === "visible" &&
+      s.name !== SETTINGS_SHEET &&
+      s.usedRange !== null &&
+      !owned.has(s.name.toLocaleLowerCase("sv-SE")),
+  );
 }
 
 /** Reads the candidate sheets (visible, not the add-in's own) and detects tables on each. */
@@ -168,6 +181,7 @@ export async function generateDriftsammandrag(
   let mappingSource: GenerateResult["mappingSource"] = options.mapping ? "option" : mapping ? "saved" : null;
   // Listed once: nothing is written before the output sheets are named.
   const sheetInfos = await port.listSheets();
+  findings.push(...outsideFindings(sourceSheets(sheetInfos, settings)));
   if (mapping && !sheetInfos.some((s) => s.name === mapping!.sheet)) {
     findings.push({
       severity: "warning",
@@ -204,6 +218,7 @@ export async function generateDriftsammandrag(
   if (fromLedger?.model) model = fromLedger.model;
   else {
     const grid = await port.readRange(mapping!.sheet, mapping!.range, { formatting: false });
+    findings.push(...uncachedFormulaFindings(grid), ...longTextFindings(grid));
     const built = buildBudgetModel(grid, mapping!);
     model = built.model;
     findings.push(...built.findings);

@@ -30,6 +30,7 @@ import {
 import type { Grid } from "../workbook/grid";
 import { textAt } from "../workbook/grid";
 import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook/port";
+import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 
 export interface CheckIndicatorsOptions {
@@ -177,7 +178,14 @@ export async function checkIndicators(
     const grid = await port.readUsedRange(sheet, { formatting: true });
     if (grid) grids.push(grid);
   }
+  appFindings.push(...outsideFindings(sheets.filter((s) => toRead.includes(s.name))));
   const model = buildIndicatorModel(grids, settings.tables);
+  // Values that are formulas without a saved result read as missing: name them on the sheets
+  // where indicators were found.
+  const indicatorSheets = new Set(model.goals.flatMap((g) => g.indicators.map((i) => i.statusCell.sheet)));
+  for (const grid of grids.filter((g) => indicatorSheets.has(g.sheet))) {
+    appFindings.push(...uncachedFormulaFindings(grid), ...longTextFindings(grid));
+  }
   const found = [...new Set(model.goals.flatMap((g) => g.indicators.map((i) => i.statusCell.sheet)))];
   if (found.length > 0) settings.indicatorSheets = found;
 

@@ -36,11 +36,26 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
       throw new UsageError(`Kolada-filen "${flags.kolada}" kan inte läsas.`);
     }
     const parsed = flags.kolada.toLowerCase().endsWith(".csv") ? parseKoladaCsv(text) : parseKoladaJson(text);
+    // A file the user named that gives no values cannot be read: exit 2, as for the workbook.
+    if (parsed.data.values.length === 0) {
+      const why = parsed.problems.length > 0 ? parsed.problems.join(" ") : "Den innehåller inga värden.";
+      throw new UsageError(`Kolada-filen "${flags.kolada}" kan inte läsas: ${why}`);
+    }
     for (const problem of parsed.problems) io.err(`Varning (Kolada): ${problem}`);
     kolada = parsed.data;
   }
   const write = typeof flags.output === "string";
   const report = await runCheck(port, { mark: write, writeSummary: write, kolada });
+  // No indicator to judge blocks the check as an error finding blocks generate: exit 1, nothing written.
+  if (report.indicators.length === 0 && !report.findings.some((f) => f.severity === "error")) {
+    report.findings.push({
+      severity: "error",
+      code: "noIndicatorTable",
+      message:
+        "Ingen indikatortabell hittades i arbetsboken (rubriker som Nämndindikator, Målvärde och perioder). Inget skrevs.",
+      cell: null,
+    });
+  }
   const blocked = report.findings.some((f) => f.severity === "error") && report.indicators.length === 0;
   if (write && !blocked) await saveWorkbook(port, flags.output as string);
 

@@ -4,6 +4,8 @@
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
 import { readSourceGrids } from "../../app/ledgerModel";
+import { sourceSheets } from "../../app/generate";
+import { outsideFindings } from "../../app/readFindings";
 import { loadSettings } from "../../app/settings";
 import { hasErrors } from "../../domain/findings";
 import { formatSwedishNumber } from "../../domain/numbers";
@@ -25,8 +27,11 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
 
   const port = await openWorkbook(positional[0]);
   // The same sources the pane and generate read: visible sheets the add-in did not write.
-  const grids = await readSourceGrids(port, await loadSettings(port));
+  const settings = await loadSettings(port);
+  const listed = await port.listSheets();
+  const grids = await readSourceGrids(port, settings, listed);
   const result = forecastFromGrids(grids, { asOf, method });
+  result.findings.unshift(...outsideFindings(sourceSheets(listed, settings)));
   if (flags.json) io.out(JSON.stringify(result));
   for (const f of result.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
