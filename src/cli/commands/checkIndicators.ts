@@ -1,7 +1,7 @@
 /**
  * namnd check-indicators <in.xlsx> [-o out.xlsx] [--json] [--kolada file.json|file.csv]
  * Judges every indicator; with -o also colours the status cells and writes Målavstämning.
- * Exit 0 done; 1 an error finding blocked the check; 2 usage or unreadable file.
+ * Exit 0 done; 1 an error finding blocked the check (nothing written); 2 usage or unreadable file.
  */
 import { readFile } from "node:fs/promises";
 import { checkIndicators as runCheck } from "../../app/indicatorCheck";
@@ -52,18 +52,22 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
       severity: "error",
       code: "noIndicatorTable",
       message:
-        "Ingen indikatortabell hittades i arbetsboken (rubriker som Nämndindikator, Målvärde och perioder). Inget skrevs.",
+        "Ingen indikatortabell hittades i arbetsboken (rubriker som Nämndindikator, Målvärde och perioder).",
       cell: null,
     });
   }
-  const blocked = report.findings.some((f) => f.severity === "error") && report.indicators.length === 0;
+  // As in generate: any error finding blocks, and then nothing is written.
+  const blocked = report.findings.some((f) => f.severity === "error");
   if (write && !blocked) await saveWorkbook(port, flags.output as string);
 
   if (flags.json) io.out(JSON.stringify(report));
   for (const f of report.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
   }
-  if (blocked) return EXIT_BLOCKED;
+  if (blocked) {
+    if (write) io.err("Inget skrevs.");
+    return EXIT_BLOCKED;
+  }
   if (!flags.json) {
     for (const i of report.indicators) io.out(`${STATUS_SV[i.status]}: ${i.indicator} – ${i.reason}`);
     if (write) io.out(`Skrev ${flags.output}`);

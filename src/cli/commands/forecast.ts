@@ -1,6 +1,6 @@
 /**
  * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
- * Exit 0 with a forecast; 1 when an error finding leaves nothing to forecast; 2 usage or unreadable file.
+ * Exit 0 with a forecast; 1 when an error finding blocks it; 2 usage or unreadable file.
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
 import { readSourceGrids } from "../../app/ledgerModel";
@@ -36,7 +36,8 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
   for (const f of result.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
   }
-  if (hasErrors(result.findings) && result.rows.length === 0) return EXIT_BLOCKED;
+  // As in generate and check-indicators: an error finding blocks (the numbers cannot be trusted).
+  if (hasErrors(result.findings)) return EXIT_BLOCKED;
   if (!flags.json) {
     const mnkr = (kr: number) => `${formatSwedishNumber(kr / 1e6, 1)} mnkr`;
     io.out(`Prognos per ${result.asOf}`);
