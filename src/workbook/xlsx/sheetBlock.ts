@@ -45,15 +45,25 @@ interface Split {
   drop: number[];
 }
 
-/** Cuts at the widest empty gap along one axis; the side with more cells (top/left on a tie) stays. */
+/**
+ * Cuts at the widest empty gap along one axis; the side with more cells (top/left on a tie)
+ * stays. Among equally wide gaps the most even split wins, so evenly scattered cells are halved
+ * rather than peeled off one at a time.
+ */
 function split(indices: number[], axis: readonly number[]): Split | null {
   const values = Int32Array.from(indices, (i) => axis[i]).sort();
+  const n = values.length;
   let gap = 1;
   let at = -1;
-  for (let k = 1; k < values.length; k++) {
-    if (values[k] - values[k - 1] > gap) {
-      gap = values[k] - values[k - 1];
+  let balance = Infinity;
+  for (let k = 1; k < n; k++) {
+    const g = values[k] - values[k - 1];
+    if (g < gap || g === 1) continue;
+    const b = Math.abs(n / 2 - k);
+    if (g > gap || b < balance) {
+      gap = g;
       at = values[k - 1];
+      balance = b;
     }
   }
   if (at < 0) return null;
