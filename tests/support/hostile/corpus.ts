@@ -39,13 +39,11 @@ async function xlsx(wb: ExcelJS.Workbook): Promise<Buffer> {
 }
 
 const budget = () => xlsx(buildQ1_2023());
-const ledger = () => xlsx(buildQ1Ledger());
 function indicatorsWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   addGridSheet(wb, q1_2023Grid());
   return wb;
 }
-const indicators = () => xlsx(indicatorsWorkbook());
 
 /** The usual outcome of a valid workbook of each kind. */
 const BUDGET_OK: HostileCase["expect"] = {
