@@ -15,7 +15,6 @@ import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandra
 import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedRange } from "../workbook/address";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
-import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
@@ -62,7 +61,7 @@ export function sourceSheets(sheets: readonly SheetInfo[], settings: Settings): 
   return sheets.filter(
     (s) =>
       s.visibility === "visible" &&
-      s.name !== SETTINGS_SHEET &&
+      !s.isSettings &&
       s.usedRange !== null &&
       !owned.has(s.name.toLocaleLowerCase("sv-SE")),
   );
@@ -77,8 +76,7 @@ export async function detectSources(
 ): Promise<SourceCandidate[]> {
   const owned = new Set(settings.ownedSheets);
   const sheets = (listed ?? (await port.listSheets())).filter(
-    (s) =>
-      s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.has(s.name) && s.usedRange !== null,
+    (s) => s.visibility === "visible" && !s.isSettings && !owned.has(s.name) && s.usedRange !== null,
   );
   const candidates: SourceCandidate[] = [];
   for (const s of sheets) {

@@ -17,10 +17,13 @@ export const budgetSettingsSchema = z.object({
 
 export const settingsSchema = z
   .object({
-    version: z.literal(SETTINGS_VERSION),
+    // Documents written by the first indicator check carry no version: they are version 1.
+    version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
     /** Sheets the add-in created: only these may ever be replaced or deleted. */
     ownedSheets: z.array(z.string()).default([]),
     budget: budgetSettingsSchema.optional(),
+    /** Validated by its feature (src/mapping/indicators/mapping.ts), which knows its versions. */
+    indicators: z.unknown().optional(),
   })
   .passthrough();
 
@@ -52,6 +55,11 @@ export async function loadSettings(port: WorkbookPort): Promise<Settings> {
   return parsed.data;
 }
 
+/** The document as saved: validated, keys in the schema's order (so reruns give the same bytes). */
+export function settingsToJson(settings: Settings): string {
+  return JSON.stringify(settingsSchema.parse(settings));
+}
+
 export async function saveSettings(port: WorkbookPort, settings: Settings): Promise<void> {
-  await port.writeSettings(JSON.stringify(settingsSchema.parse(settings)));
+  await port.writeSettings(settingsToJson(settings));
 }

@@ -1,6 +1,5 @@
 /** Opens an .xlsx for the CLI, turning every failure into one Swedish line (exit 2). */
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readFile } from "node:fs/promises";
 import { classifyPackage, describeProblem } from "../workbook/xlsx/classifyPackage";
 import { nodeCodec } from "../workbook/xlsx/nodeCodec";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
@@ -22,15 +21,5 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     throw new UsageError(
       `Filen "${path}" är skadad och kan inte läsas som Excel-arbetsbok. Öppna den i Excel, reparera den om Excel erbjuder det, och spara igen.`,
     );
-  }
-}
-
-/** Saves the workbook, creating the output folder; a failure is one Swedish line (exit 2). */
-export async function saveWorkbook(port: XlsxWorkbook, path: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await port.save(path);
-  } catch {
-    throw new UsageError(`Filen "${path}" kunde inte skrivas.`);
   }
 }

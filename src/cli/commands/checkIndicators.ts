@@ -1,5 +1,5 @@
 /**
- * namnd check-indicators <in.xlsx> [-o out.xlsx] [--json] [--kolada file.json|file.csv]
+ * namnd check-indicators <in.xlsx> [-o out.xlsx] [--overwrite] [--json] [--kolada file.json|file.csv]
  * Judges every indicator; with -o also colours the status cells and writes Målavstämning.
  * Exit 0 done; 1 an error finding blocked the check (nothing written); 2 usage or unreadable file.
  */
@@ -7,10 +7,11 @@ import { readFile } from "node:fs/promises";
 import { checkIndicators as runCheck } from "../../app/indicatorCheck";
 import { type KoladaData, parseKoladaCsv, parseKoladaJson } from "../../domain/indicators";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook, saveWorkbook } from "../openWorkbook";
+import { openWorkbook } from "../openWorkbook";
+import { prepareOutput, writeOutput } from "../output";
 
 const USAGE =
-  "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--json] [--kolada fil.json|fil.csv]";
+  "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--overwrite] [--json] [--kolada fil.json|fil.csv]";
 
 const STATUS_SV = {
   met: "uppfyllt",
@@ -22,10 +23,14 @@ const STATUS_SV = {
 export async function checkIndicators(argv: string[], io: CliIO): Promise<number> {
   const { positional, flags } = parseArgs(argv, {
     values: ["output", "kolada"],
-    booleans: ["json"],
+    booleans: ["json", "overwrite"],
     aliases: { "-o": "--output" },
   });
   if (positional.length !== 1) throw new UsageError(USAGE);
+  const target =
+    typeof flags.output === "string"
+      ? await prepareOutput(positional[0], flags.output, flags.overwrite === true)
+      : null;
   const port = await openWorkbook(positional[0]);
   let kolada: KoladaData | null = null;
   if (typeof flags.kolada === "string") {
@@ -44,7 +49,7 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
     for (const problem of parsed.problems) io.err(`Varning (Kolada): ${problem}`);
     kolada = parsed.data;
   }
-  const write = typeof flags.output === "string";
+  const write = target !== null;
   const report = await runCheck(port, { mark: write, writeSummary: write, kolada });
   // No indicator to judge blocks the check as an error finding blocks generate: exit 1, nothing written.
   if (report.indicators.length === 0 && !report.findings.some((f) => f.severity === "error")) {
@@ -58,7 +63,7 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
   }
   // As in generate: any error finding blocks, and then nothing is written.
   const blocked = report.findings.some((f) => f.severity === "error");
-  if (write && !blocked) await saveWorkbook(port, flags.output as string);
+  if (target && !blocked) await writeOutput(target, await port.toBuffer());
 
   if (flags.json) io.out(JSON.stringify(report));
   for (const f of report.findings) {

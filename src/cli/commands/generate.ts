@@ -1,20 +1,22 @@
 /**
- * namnd generate <in.xlsx> -o <out.xlsx> [--json] [--unit mnkr|tkr] [--decimals 0|1]
+ * namnd generate <in.xlsx> -o <out.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]
  * Exit 0 written; 1 blocked by an error finding (nothing written); 2 usage or unreadable file.
  */
 import { generateDriftsammandrag } from "../../app/generate";
 import { hasErrors } from "../../domain/findings";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook, saveWorkbook } from "../openWorkbook";
+import { openWorkbook } from "../openWorkbook";
+import { prepareOutput, writeOutput } from "../output";
 
-const USAGE = "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--json] [--unit mnkr|tkr] [--decimals 0|1]";
+const USAGE =
+  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]";
 
 const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Info" } as const;
 
 export async function generate(argv: string[], io: CliIO): Promise<number> {
   const { positional, flags } = parseArgs(argv, {
     values: ["output", "unit", "decimals"],
-    booleans: ["json"],
+    booleans: ["json", "overwrite"],
     aliases: { "-o": "--output" },
   });
   if (positional.length !== 1 || typeof flags.output !== "string") throw new UsageError(USAGE);
@@ -27,6 +29,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--decimals ska vara 0 eller 1. ${USAGE}`);
   }
 
+  const target = await prepareOutput(positional[0], flags.output, flags.overwrite === true);
   const port = await openWorkbook(positional[0]);
   const result = await generateDriftsammandrag(port, {
     unit: unit === undefined ? undefined : unit,
@@ -34,7 +37,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
     write: true,
   });
   const blocked = hasErrors(result.findings);
-  if (!blocked) await saveWorkbook(port, flags.output);
+  if (!blocked) await writeOutput(target, await port.toBuffer());
 
   if (flags.json)
     io.out(JSON.stringify({ reports: blocked ? [] : result.reports, findings: result.findings }));

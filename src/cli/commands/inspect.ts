@@ -5,7 +5,6 @@ import { detectLedgerTable } from "../../mapping/ledger/detect";
 import { outsideFindings } from "../../app/readFindings";
 import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { Grid } from "../../workbook/grid";
-import { SETTINGS_SHEET } from "../../workbook/settingsSheet";
 import { type CliIO, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
 
@@ -18,7 +17,7 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
   // Cells far outside what is read are named, never dropped silently.
   for (const f of outsideFindings(listed)) io.err(`Varning: ${f.message}`);
   for (const info of listed) {
-    if (info.name === SETTINGS_SHEET) continue;
+    if (info.isSettings) continue;
     const grid = info.usedRange
       ? await port.readRange(info.name, info.usedRange, { formatting: true })
       : null;

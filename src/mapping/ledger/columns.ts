@@ -112,10 +112,10 @@ const MAX_DETAILED_FINDINGS = 20;
 
 class FindingCollector {
   readonly findings: Finding[] = [];
-  private readonly counts = new Map<string, number>();
-  private readonly firstMessage = new Map<string, string>();
+  private readonly counts = new Map<Finding["code"], number>();
+  private readonly firstMessage = new Map<Finding["code"], Finding["severity"]>();
 
-  add(severity: Finding["severity"], code: string, message: string, cell: string | null): void {
+  add(severity: Finding["severity"], code: Finding["code"], message: string, cell: string | null): void {
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
     if (n <= MAX_DETAILED_FINDINGS) this.findings.push({ severity, code, message, cell });
@@ -126,7 +126,7 @@ class FindingCollector {
     for (const [code, n] of this.counts) {
       if (n > MAX_DETAILED_FINDINGS) {
         this.findings.push({
-          severity: (this.firstMessage.get(code) as Finding["severity"]) ?? "warning",
+          severity: this.firstMessage.get(code) ?? "warning",
           code,
           message: `Ytterligare ${n - MAX_DETAILED_FINDINGS} celler på bladet ${sheet} har samma fel (${code}).`,
           cell: null,

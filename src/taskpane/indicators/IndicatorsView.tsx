@@ -3,6 +3,7 @@
  * indicators by status with filters, per-indicator direction and per-goal manual assessment (each
  * followed by a new check), Ta bort markeringar, and the Målavstämning sheet as written.
  */
+import { loadSettings } from "../../app/settings";
 import { useCallback, useMemo, useRef, useState } from "react";
 import {
   Body1,
@@ -42,7 +43,6 @@ import {
   savedDirections,
   SpecRecordingPort,
   STATUSES,
-  toFindings,
   toggleStatus,
   type DirectionChoice,
   type GoalRow,
@@ -110,7 +110,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
   const runCheck = useCallback(async (): Promise<Checked> => {
     const recording = new SpecRecordingPort(port);
     const report = await checkIndicators(recording, { mark: true, writeSummary: true, kolada });
-    const directions = savedDirections(await port.readSettings());
+    const directions = savedDirections(await loadSettings(port));
     // checkIndicators writes one sheet: Målavstämning (or "Målavstämning (2)" beside a foreign one).
     const summary = recording.written[recording.written.length - 1] ?? null;
     const result: Checked = {
@@ -334,7 +334,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
           <Subtitle2 as="h3" id="indicator-findings-heading">
             {strings.indicators.findingsHeading}
           </Subtitle2>
-          <FindingsList findings={toFindings(checked.findings)} port={port} />
+          <FindingsList findings={checked.findings} port={port} />
         </section>
       )}
     </section>

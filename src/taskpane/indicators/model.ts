@@ -4,15 +4,11 @@
  * written (so the pane shows the Målavstämning sheet exactly as it was written).
  */
 import type { IndicatorCheckReport } from "../../app/indicatorCheck";
-import type { Finding, Severity } from "../../domain/findings";
+import type { Settings } from "../../app/settings";
 import type { GoodDirection } from "../../domain/indicators/direction";
 import type { IndicatorStatus } from "../../domain/indicators/judge";
 import { normaliseKey } from "../../domain/indicators/text";
-import {
-  INDICATORS_KEY,
-  parseIndicatorSettings,
-  parseSettingsObject,
-} from "../../mapping/indicators/mapping";
+import { parseIndicatorSettings } from "../../mapping/indicators/mapping";
 import type { SheetSpec } from "../../report/sheetSpec";
 import { parseRangeAddress } from "../../workbook/address";
 import type { CellRange } from "../../workbook/grid";
@@ -135,23 +131,9 @@ export function rowTarget(cell: string): { sheet: string; range: CellRange } | n
   return { sheet: target.sheet, range: { top: row, left: 0, bottom: row, right: LAST_COLUMN } };
 }
 
-/** The report's findings with their severity narrowed (unknown severities read as info). */
-export function toFindings(findings: IndicatorCheckReport["findings"]): Finding[] {
-  const severities: readonly string[] = ["error", "warning", "info"];
-  return findings.map((f) => ({
-    severity: (severities.includes(f.severity) ? f.severity : "info") as Severity,
-    code: f.code,
-    message: f.message,
-    cell: f.cell,
-  }));
-}
-
 /** The directions the economist has set (indicator key → higher/lower) from the saved settings. */
-export function savedDirections(settingsJson: string | null): Record<string, GoodDirection> {
-  const all = parseSettingsObject(settingsJson);
-  const raw = all[INDICATORS_KEY];
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
-  return parseIndicatorSettings(raw).directions;
+export function savedDirections(settings: Settings): Record<string, GoodDirection> {
+  return parseIndicatorSettings(settings.indicators).directions;
 }
 
 /** A select's value as a direction choice; anything else reads as unknown. */
@@ -190,7 +172,8 @@ export class SpecRecordingPort implements WorkbookPort {
   deleteSheet: WorkbookPort["deleteSheet"] = (name) => this.inner.deleteSheet(name);
   readSettings: WorkbookPort["readSettings"] = () => this.inner.readSettings();
   writeSettings: WorkbookPort["writeSettings"] = (json) => this.inner.writeSettings(json);
-  markCells: WorkbookPort["markCells"] = (sheet, marks) => this.inner.markCells(sheet, marks);
+  markCells: WorkbookPort["markCells"] = (sheet, marks, options) =>
+    this.inner.markCells(sheet, marks, options);
   getSelection: WorkbookPort["getSelection"] = () => this.inner.getSelection();
   selectRange: WorkbookPort["selectRange"] = (sheet, range) => this.inner.selectRange(sheet, range);
   activeSheet: WorkbookPort["activeSheet"] = () => this.inner.activeSheet();

@@ -64,10 +64,9 @@ describe("an input path that cannot be read", () => {
 });
 
 describe("-o onto an existing file that is not the input", () => {
-  // Issue 8 §1 belongs to the lead (atomic writes and --overwrite in src/cli): until it lands the
-  // file is overwritten, so these are expected to fail; flip them to `it` when it does.
-  it.failing.each(["generate", "check-indicators"])(
-    "%s without --overwrite: exit 2, the existing file byte-identical (awaits the lead, item 1)",
+  // Issue 8 §1 (the lead's --overwrite in src/cli).
+  it.each(["generate", "check-indicators"])(
+    "%s without --overwrite: exit 2, the existing file byte-identical",
     async (command) => {
       const input =
         command === "generate"
@@ -81,6 +80,8 @@ describe("-o onto an existing file that is not the input", () => {
       writeFileSync(existing, "the user's own file");
       const r = await runCli([command, input, "-o", existing]);
       expect(r.code).toBe(2);
+      expect(r.stderr).toContain(existing);
+      expect(r.stderr).not.toMatch(ENGLISH);
       expect(readFileSync(existing, "utf8")).toBe("the user's own file");
     },
   );

@@ -56,10 +56,10 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))("%s", (id, hostile) => {
         return;
       }
       expect(existsSync(fresh)).toBe(false);
-      // A failure leaves an existing output exactly as it was.
+      // A failure leaves an existing output exactly as it was, even with --overwrite.
       const existing = join(dir, `${id}-${command}-finns.xlsx`);
       writeFileSync(existing, EXISTING);
-      const again = await runCli(argsFor(command, input, existing));
+      const again = await runCli([...argsFor(command, input, existing), "--overwrite"]);
       expect(again.code).toBe(want.code);
       expect(readFileSync(existing).equals(EXISTING)).toBe(true);
       expect(sha256(input)).toBe(hash);

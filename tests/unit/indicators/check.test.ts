@@ -14,7 +14,9 @@ const OCCUPANCY_KEY =
 function port(): MemoryPort {
   const p = new MemoryPort().addGrid(q1_2023Grid());
   p.setFormat(SHEET, OCCUPANCY.row, OCCUPANCY.col, "#FFFF00", "min egen kommentar");
-  p.setSettings(JSON.stringify({ budget: { version: 3, keep: true }, ownedSheets: ["Driftsammandrag"] }));
+  p.setSettings(
+    JSON.stringify({ futureFeature: { version: 3, keep: true }, ownedSheets: ["Driftsammandrag"] }),
+  );
   return p;
 }
 
@@ -51,7 +53,7 @@ describe("checkIndicators over a WorkbookPort", () => {
       "Totalt: 4 av 13 nämndmål uppfyllda, 3 delvis uppfyllda, 2 ej uppfyllda, 4 ej bedömda",
     );
     const settings = JSON.parse(p.rawSettings() ?? "{}");
-    expect(settings.budget).toEqual({ version: 3, keep: true });
+    expect(settings.futureFeature).toEqual({ version: 3, keep: true });
     expect(settings.ownedSheets).toEqual(["Driftsammandrag", "Målavstämning"]);
     expect(
       settings.indicators.replacedMarks[SHEET].find((m: { row: number }) => m.row === OCCUPANCY.row),
