@@ -707,10 +707,7 @@ export const CORPUS: HostileCase[] = [
       inspect: { code: 0 },
       generate: { code: 1 },
       forecast: { code: 1 },
-      "check-indicators": {
-        code: 0,
-        owner: "lead (item 3: owned-sheet writer picks names case-insensitively)",
-      },
+      "check-indicators": { code: 0 },
     },
   },
   {
