@@ -35,7 +35,7 @@ export const DEFAULT_LIMITS: PackageLimits = {
   maxEntryBytes: 200 * 1024 * 1024,
   maxTotalBytes: 300 * 1024 * 1024,
   maxRatio: 1100,
-  maxCells: 2_000_000,
+  maxCells: 1_500_000,
   maxMergesPerSheet: 5_000,
   maxSheets: 1_000,
 };
