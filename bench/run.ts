@@ -7,12 +7,14 @@ import * as ledger from "./ledger-aggregation";
 import * as sumifs from "./ledger-sumifs-libreoffice";
 import * as drift from "./driftsammandrag";
 import * as hostile from "./hostile";
+import * as kolada from "./kolada-import";
 
 const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   driftsammandrag: () => drift.run(),
   ledger: () => ledger.run(),
   accuracy: () => accuracy.run(),
   sumifs: () => sumifs.run(),
+  kolada: () => kolada.run(),
 };
 
 /**

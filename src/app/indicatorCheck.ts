@@ -8,11 +8,19 @@
 import { cleanText, normaliseKey } from "../domain/indicators/text";
 import type { GoodDirection } from "../domain/indicators/direction";
 import type { IndicatorStatus } from "../domain/indicators/judge";
-import type { KoladaData } from "../domain/indicators/kolada";
+import type { KoladaImport } from "../domain/indicators/kolada";
 import { buildIndicatorModel } from "../mapping/indicators/detect";
 import { evaluateIndicators } from "../mapping/indicators/evaluate";
 import { type IndicatorSettings, parseIndicatorSettings } from "../mapping/indicators/mapping";
 import type { Finding } from "../domain/findings";
+import {
+  type IndicatorKolada,
+  type KoladaSummary,
+  koladaOutcome,
+  resolveKpiLinks,
+} from "../mapping/indicators/kolada";
+import { readKoladaSettings } from "./koladaSettings";
+import type { KoladaSettings } from "./settings";
 import {
   MALAVSTAMNING_SHEET,
   MANUAL_COLUMN_HEADER,
@@ -24,6 +32,7 @@ import type { Grid } from "../workbook/grid";
 import { textAt } from "../workbook/grid";
 import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook/port";
 import { loadSettings as loadAllSettings, type Settings, settingsToJson } from "./settings";
+import { writeOwnedSheets } from "./ownedSheets";
 import { chooseSheetName } from "./sheetNames";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 
@@ -34,8 +43,10 @@ export interface CheckIndicatorsOptions {
   mark?: boolean;
   /** Write the Målavstämning sheet (default true). */
   writeSummary?: boolean;
-  /** Comparison values read from a Kolada file. */
-  kolada?: KoladaData | null;
+  /** Comparison values read from Kolada files (readKoladaSources). */
+  kolada?: KoladaImport | null;
+  /** A comparison group chosen for this run (the CLI's --group); saved in the workbook. */
+  group?: string | null;
 }
 
 /** The CLI contract (`namnd check-indicators --json`): keep the shape exactly. */
@@ -48,24 +59,29 @@ export interface IndicatorCheckReport {
     target: { text: string; kind: string } | null;
     status: IndicatorStatus;
     reason: string;
+    /** The KPI the indicator is linked to and the group's value for its latest year (null: not linked). */
+    kolada: IndicatorKolada | null;
   }[];
   goals: { goal: string; suggested: string; manual: string | null }[];
   findings: Finding[];
+  /** The Kolada import as used: group, files, counts, unused KPIs, missing values (null without files). */
+  kolada: KoladaSummary | null;
 }
 
 /** The one settings document, with this feature's key validated. */
 interface LoadedSettings {
   all: Settings;
   indicators: IndicatorSettings;
+  kolada: KoladaSettings;
 }
 
 async function loadSettings(port: WorkbookPort): Promise<LoadedSettings> {
   const all = await loadAllSettings(port);
-  return { all, indicators: parseIndicatorSettings(all.indicators) };
+  return { all, indicators: parseIndicatorSettings(all.indicators), kolada: readKoladaSettings(all) };
 }
 
 function settingsJson(loaded: LoadedSettings): string {
-  return settingsToJson({ ...loaded.all, indicators: loaded.indicators });
+  return settingsToJson({ ...loaded.all, indicators: loaded.indicators, kolada: loaded.kolada });
 }
 
 async function saveSettings(port: WorkbookPort, loaded: LoadedSettings): Promise<void> {
@@ -184,13 +200,18 @@ export async function checkIndicators(
     }
   }
 
+  if (options.group) loaded.kolada.groupId = options.group;
+  const groupId = loaded.kolada.groupId;
+  const linking = resolveKpiLinks(model, loaded.kolada.links, options.kolada?.data.kpis ?? []);
+  loaded.kolada.links = linking.saved;
+  const links = Object.fromEntries([...linking.links].map(([key, link]) => [key, link.kpi]));
   const evaluation = evaluateIndicators(model, {
     directions: settings.directions,
     manualAssessments: settings.manualAssessments,
-    kolada: options.kolada
-      ? { data: options.kolada, kpis: settings.kolada.kpis, groupId: settings.kolada.groupId }
-      : null,
+    kolada: options.kolada ? { data: options.kolada.data, links, groupId } : null,
   });
+  const kolada = koladaOutcome(evaluation.indicators, linking.links, options.kolada ?? null, groupId);
+  if (options.kolada) appFindings.push(...linking.findings, ...kolada.findings);
 
   if (options.mark !== false) {
     const bySheet = new Map<string, CellMark[]>();
@@ -281,13 +302,22 @@ export async function checkIndicators(
         reason: r.judgement.reason,
       })),
     });
-    await port.writeSheet(spec, { replace: summary.exists });
     settings.summarySheet = summary.name;
-    if (!isOwned(summary.name)) owned.push(summary.name);
     settings.shownManual = shown;
+    await writeOwnedSheets(
+      port,
+      { ...loaded.all, ownedSheets: owned },
+      [{ spec, replace: summary.exists }],
+      (s) => ({
+        ...s,
+        indicators: settings,
+        kolada: loaded.kolada,
+      }),
+    );
+  } else {
+    loaded.all = { ...loaded.all, ownedSheets: owned };
+    await saveSettings(port, loaded);
   }
-  loaded.all = { ...loaded.all, ownedSheets: owned };
-  await saveSettings(port, loaded);
 
   return {
     indicators: evaluation.indicators.map((r) => ({
@@ -302,6 +332,7 @@ export async function checkIndicators(
         : null,
       status: r.judgement.status,
       reason: r.judgement.reason,
+      kolada: kolada.perIndicator.get(r) ?? null,
     })),
     goals: evaluation.goals.map((g) => ({ goal: g.goal.name, suggested: g.suggested, manual: g.manual })),
     findings: [...model.findings, ...appFindings].map((f) => ({
@@ -310,6 +341,7 @@ export async function checkIndicators(
       message: f.message,
       cell: f.cell,
     })),
+    kolada: kolada.summary,
   };
 }
 

@@ -15,6 +15,25 @@ export const budgetSettingsSchema = z.object({
   decimals: z.union([z.literal(0), z.literal(1)]).default(0),
 });
 
+export const KOLADA_SETTINGS_VERSION = 1;
+
+/** How an indicator is linked to a Kolada KPI: chosen in the pane, or found from a /v3/kpi title. */
+export const koladaLinkSchema = z.object({
+  /** null: the economist said this indicator has no KPI. */
+  kpi: z
+    .string()
+    .regex(/^[NU]\d{5}$/)
+    .nullable(),
+  by: z.enum(["manual", "title"]),
+});
+
+/** Kolada: the comparison group and the indicator → KPI links (indicator key as in `indicators`). */
+export const koladaSettingsSchema = z.object({
+  version: z.literal(KOLADA_SETTINGS_VERSION),
+  groupId: z.string().regex(/^G\d+$/),
+  links: z.record(z.string(), koladaLinkSchema).default({}),
+});
+
 export const settingsSchema = z
   .object({
     // Documents written by the first indicator check carry no version: they are version 1.
@@ -24,11 +43,14 @@ export const settingsSchema = z
     budget: budgetSettingsSchema.optional(),
     /** Validated by its feature (src/mapping/indicators/mapping.ts), which knows its versions. */
     indicators: z.unknown().optional(),
+    kolada: koladaSettingsSchema.optional(),
   })
   .passthrough();
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
+export type KoladaSettings = z.infer<typeof koladaSettingsSchema>;
+export type KoladaLink = z.infer<typeof koladaLinkSchema>;
 
 export class SettingsError extends Error {}
 

@@ -36,6 +36,22 @@ export const FINDING_CODES = [
   "unknownColumn",
   "unlabelledTotal",
   "varavExceedsParent",
+  // Other municipalities' layouts (issue 9) and amount safety (issue 8).
+  "amountImplausible",
+  "amountNotFinite",
+  "columnIgnored",
+  "deviationContradicted",
+  "grossColumnAlone",
+  "implausibleAmounts",
+  "labelTooLong",
+  "mappingSheetMissing",
+  "mixedUnits",
+  "nonFiniteResult",
+  "periodAssumed",
+  "periodMismatch",
+  "resultContradicted",
+  "signReread",
+  "unitUnconfirmed",
   // Ledger and forecast.
   "accountClassExcluded",
   "accountUnreadable",
@@ -72,6 +88,15 @@ export const FINDING_CODES = [
   "targetOnBreakdown",
   "targetText",
   "valueUnparsed",
+  // Kolada import (comparison values).
+  "koladaConflict",
+  "koladaGroupUnknown",
+  "koladaKpiAmbiguous",
+  "koladaKpiUnlinked",
+  "koladaKpiUnused",
+  "koladaPageMissing",
+  "koladaRowsSkipped",
+  "koladaValueMissing",
   // Workbook safety.
   "sheetNameTaken",
   // What a read could not see (app/readFindings.ts).

@@ -7,6 +7,9 @@ import { OfficeWorkbook } from "../../src/workbook/office/officeWorkbook";
 import { FakeExcelHost } from "../support/fakeExcel";
 import { Q1_2023_ROWS, q1Values } from "../fixtures/budget/seedWorkbooks";
 
+// 2 000-indicator and 5 000-row runs on the fake host: seconds, not the default 5 s, on a loaded machine.
+jest.setTimeout(60_000);
+
 const HEADERS = [
   "Verksamhet",
   "Redovisat jan-mars 2023",

@@ -12,6 +12,9 @@ import { SETTINGS_SHEET } from "../../src/workbook/settingsSheet";
 import { FakeExcelHost } from "../support/fakeExcel";
 import { Q1_2023_SHEET, q1_2023Grid } from "../fixtures/indicators/q1_2023";
 
+// 2 000-indicator and 5 000-row runs on the fake host: seconds, not the default 5 s, on a loaded machine.
+jest.setTimeout(60_000);
+
 const FOUR_MB = 4 * 1024 * 1024;
 // Beläggningsgrad bostad (B60, an own yellow fill and note) and Total sjukfrånvaro (C83), 0-based.
 const OCCUPANCY = { row: 59, col: 1 };

@@ -20,7 +20,16 @@ import { q1_2023Grid } from "../fixtures/indicators/q1_2023";
 import { MemoryPort } from "./indicators/memoryPort";
 
 function indicator(goal: string, name: string, status: ReportIndicator["status"]): ReportIndicator {
-  return { goal, indicator: name, cell: "'Blad 1'!B2", latest: null, target: null, status, reason: "" };
+  return {
+    goal,
+    indicator: name,
+    cell: "'Blad 1'!B2",
+    latest: null,
+    target: null,
+    status,
+    reason: "",
+    kolada: null,
+  };
 }
 
 describe("Indikatorer pane helpers", () => {

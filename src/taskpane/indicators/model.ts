@@ -9,6 +9,7 @@ import type { GoodDirection } from "../../domain/indicators/direction";
 import type { IndicatorStatus } from "../../domain/indicators/judge";
 import { normaliseKey } from "../../domain/indicators/text";
 import { parseIndicatorSettings } from "../../mapping/indicators/mapping";
+import { readKoladaSettings } from "../../app/koladaSettings";
 import type { SheetSpec } from "../../report/sheetSpec";
 import { parseRangeAddress } from "../../workbook/address";
 import type { CellRange } from "../../workbook/grid";
@@ -134,6 +135,41 @@ export function rowTarget(cell: string): { sheet: string; range: CellRange } | n
 /** The directions the economist has set (indicator key → higher/lower) from the saved settings. */
 export function savedDirections(settings: Settings): Record<string, GoodDirection> {
   return parseIndicatorSettings(settings.indicators).directions;
+}
+
+/** The economist's KPI choices (indicator key → KPI id, or null for "no KPI") from the saved settings. */
+export function savedKoladaChoices(settings: Settings): Record<string, string | null> {
+  const links = readKoladaSettings(settings).links;
+  return Object.fromEntries(
+    Object.entries(links)
+      .filter(([, l]) => l.by === "manual")
+      .map(([key, l]) => [key, l.kpi]),
+  );
+}
+
+/** The saved comparison group. */
+export function savedKoladaGroup(settings: Settings): string {
+  return readKoladaSettings(settings).groupId;
+}
+
+/** The select value for an indicator's KPI: "auto", "none" or the chosen id. */
+export function koladaChoice(choices: Record<string, string | null>, key: string): string {
+  if (!(key in choices)) return "auto";
+  return choices[key] ?? "none";
+}
+
+/** A select value back to what setKoladaLink takes. */
+export function parseKoladaChoice(value: string): string | null | "auto" {
+  if (value === "none") return null;
+  return /^[NU]\d{5}$/.test(value) ? value : "auto";
+}
+
+/** The indicators the Kolada panel lists: those compared with a group, and those with a KPI. */
+export function koladaRows(
+  indicators: IndicatorRow[],
+  choices: Record<string, string | null>,
+): IndicatorRow[] {
+  return indicators.filter((i) => i.target?.kind === "comparison" || i.kolada !== null || i.key in choices);
 }
 
 /** A select's value as a direction choice; anything else reads as unknown. */

@@ -29,6 +29,7 @@ import {
 } from "../settingsSheet";
 import { sameSheetName, validateSheetName } from "../sheetName";
 import { toCellValue } from "./cellValue";
+import { PackageChanges } from "./package/changes";
 
 type Worksheet = ExcelJS.Worksheet;
 /** ExcelJS orders worksheets by this field (missing from its typings). */
@@ -90,19 +91,31 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The last range selected with selectRange (the xlsx host has no UI to show it in). */
   lastSelection: { sheet: string; range: CellRange } | null = null;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * For a workbook loaded from bytes: the original package and what the add-in changed in it,
+   * so writing keeps everything else byte for byte (docs/decisions/0007-lossless-xlsx.md).
+   */
+  private readonly changes: PackageChanges | null;
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    original: Uint8Array | null = null,
+  ) {
+    this.changes = original ? new PackageChanges(original, workbook) : null;
+  }
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    // A copy: the caller's buffer may be reused, and the original is written back at the end.
+    const original = new Uint8Array(data).slice();
     const workbook = new ExcelJS.Workbook();
     // ExcelJS's typings want a Node Buffer; in the browser it accepts an ArrayBuffer.
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(workbook);
+    await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(workbook, original);
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return new XlsxWorkbook(workbook);
+    const { readFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+    return XlsxWorkbook.load(await readFile(path));
   }
 
   static create(): XlsxWorkbook {
@@ -110,10 +123,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    const { writeFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    if (this.changes) return this.changes.write(this.workbook);
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 
@@ -246,6 +261,7 @@ export class XlsxWorkbook implements WorkbookPort {
       this.workbook.removeWorksheet(ws.id);
       throw error;
     }
+    this.changes?.sheetWritten(ws, existing);
     if (options.activate) this.activate(ws);
   }
 
@@ -281,6 +297,8 @@ export class XlsxWorkbook implements WorkbookPort {
     rows.forEach((row, i) => {
       sheet.getCell(i + 1, 1).value = row[0];
     });
+    // Rewritten in place when it exists: the package keeps its part, position and sheetId.
+    this.changes?.sheetWritten(ws, ws);
     if ((await this.readSettings()) !== json)
       throw new Error("Inställningarna kunde inte sparas i arbetsboken.");
   }
@@ -297,8 +315,11 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     // The originals are saved before any cell changes.
     if (options.settingsAfter) await this.writeSettings(options.settingsAfter(previous));
-    for (const mark of marks) {
+    for (const [i, mark] of marks.entries()) {
       const cell = ws.getCell(mark.row + 1, mark.col + 1);
+      this.changes?.cellMarked(ws, previous[i], mark);
+      // ExcelJS shares one style object among the loaded cells of a format: give this one its own.
+      cell.style = { ...cell.style };
       cell.fill = mark.fill
         ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(mark.fill) } }
         : ({ type: "pattern", pattern: "none" } as ExcelJS.FillPattern);

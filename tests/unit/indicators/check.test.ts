@@ -24,7 +24,9 @@ describe("checkIndicators over a WorkbookPort", () => {
   it("returns the CLI JSON, marks status cells and writes Målavstämning", async () => {
     const p = port();
     const report = await checkIndicators(p);
-    expect(Object.keys(report)).toEqual(["indicators", "goals", "findings"]);
+    // "kolada" was added by issue 11 (null without Kolada files); nothing renamed.
+    expect(Object.keys(report)).toEqual(["indicators", "goals", "findings", "kolada"]);
+    expect(report.kolada).toBeNull();
     expect(report.indicators.length).toBe(43);
     const e = report.indicators.find((i) => i.indicator === "Antalet E-tjänster ska öka");
     expect(e).toEqual({
@@ -35,6 +37,7 @@ describe("checkIndicators over a WorkbookPort", () => {
       target: { text: "Önskvärd riktning 2023: 20 2024: 23", kind: "yearly" },
       status: "partlyMet",
       reason: "18 mot målvärde 20 (2023); förbättring från 17",
+      kolada: null,
     });
     expect(report.goals.length).toBe(13);
     expect(report.goals[0]).toEqual({
