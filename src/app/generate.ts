@@ -56,6 +56,8 @@ export interface GenerateResult {
   results: ReportResult[];
   /** The Ekonomi section's other tables (investments, the summary), laid out and written with the reports. */
   tables: TableJson[];
+  /** The sheets of `tables`, in the same order. */
+  tableSpecs: SheetSpec[];
   /** The investment report, when the workbook has an investment table. */
   investments?: InvestmentReport;
   /** The ledger, its as-of month and forecast, when the reports were built from a huvudbok. */
@@ -186,6 +188,7 @@ export async function generateDriftsammandrag(
     specs: [],
     results: [],
     tables: [],
+    tableSpecs: [],
   });
 
   let mapping: BudgetMapping | null = options.mapping ?? settings.budget?.mapping ?? null;
@@ -351,6 +354,7 @@ export async function generateDriftsammandrag(
   }
   const result: GenerateResult = {
     tables: extra.map((e) => e.json),
+    tableSpecs: extra.map((e) => e.spec),
     investments: investments.report ?? undefined,
     reports: laidOut.map((l) => l.json),
     findings: dedupe(findings),

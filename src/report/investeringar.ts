@@ -250,8 +250,13 @@ export function layoutInvestments(
     range: range(noteRow, 0, noteRow + 1, 0),
     style: { italic: true, fontColor: COLORS.note },
   });
-  spec.columnWidths = [34, ...defs.map(() => 12)];
-  const lines = Math.max(1, ...defs.map((d) => wrappedLines(d.top, 12)));
+  // Wide enough for the longest word of a header ("Investeringsram"): words are never broken.
+  const widths = defs.map((d) => Math.max(12, ...d.top.split(/\s+/).map((w) => w.length + 2)));
+  // The label column fits the longest project name up to 50 characters; longer names wrap.
+  const labelWidth = Math.min(50, Math.max(30, ...report.rows.map((r) => r.label.length + 2)));
+  spec.columnWidths = [labelWidth, ...widths];
+  spec.styles.push({ range: range(FIRST_DATA_ROW, 0, lastDataRow, 0), style: { wrapText: true } });
+  const lines = Math.max(1, ...defs.map((d, i) => wrappedLines(d.top, widths[i])));
   spec.rowHeights = [{ row: HEADER_TOP, points: 15 * lines + 2 }];
   spec.freeze = { rows: FIRST_DATA_ROW, columns: 1 };
   spec.print = { orientation: "landscape", fitToPagesWide: 1, paperSize: "A4" };

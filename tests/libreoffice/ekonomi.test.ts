@@ -1,0 +1,71 @@
+/**
+ * The Ekonomi section (Investeringar and the Ekonomi summary with its references to the other
+ * sheets) recalculated by LibreOffice: every formula must give the add-in's own value, and the
+ * whole workbook is printed as A4 pages to be looked at.
+ */
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type ExcelJS from "exceljs";
+import { generateDriftsammandrag } from "../../src/app/generate";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
+import { buildBokslut2019, buildQ1_2023, toBuffer } from "../fixtures/budget/seedWorkbooks";
+import { addInvestments2019, addInvestmentsQ1_2023 } from "../fixtures/budget/investmentWorkbooks";
+import { pdfToPng, recalculateXlsx, xlsxToPdf } from "../support/libreoffice";
+
+jest.setTimeout(240_000);
+
+const cases: [string, () => ExcelJS.Workbook, "mnkr" | "tkr"][] = [
+  ["Q1 2023 with investments", () => addInvestmentsQ1_2023(buildQ1_2023()), "mnkr"],
+  ["bokslut 2019 with investments", () => addInvestments2019(buildBokslut2019()), "tkr"],
+];
+
+describe.each(cases)("Ekonomi section for %s recalculated by LibreOffice", (name, build, unit) => {
+  it("gives every formula of Investeringar and the summary the add-in's own value", async () => {
+    const port = await XlsxWorkbook.load(await toBuffer(build()));
+    const result = await generateDriftsammandrag(port, { unit, now: new Date("2023-04-15T08:00:00Z") });
+    expect(result.tableSpecs.map((s) => s.name)).toHaveLength(2);
+    const dir = mkdtempSync(join(tmpdir(), "namnd-lo-ek-"));
+    const path = join(dir, `${name.replace(/\s/g, "-")}.xlsx`);
+    await port.save(path);
+    const recalculated = await recalculateXlsx(path);
+    let formulas = 0;
+    let references = 0;
+    for (const spec of result.tableSpecs) {
+      const sheet = recalculated.get(spec.name);
+      expect(sheet).toBeDefined();
+      spec.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell.formula) return;
+          formulas++;
+          if (cell.formula.includes("!")) references++;
+          // LibreOffice writes <v>0</v>, but ExcelJS reads a formula's cached 0 as no result.
+          const lo = sheet![r]?.[c] ?? (cell.value === 0 ? 0 : null);
+          expect(typeof lo).toBe("number");
+          expect(Math.abs((lo as number) - (cell.value as number))).toBeLessThan(
+            1e-9 * Math.max(1, Math.abs(cell.value as number)),
+          );
+        }),
+      );
+    }
+    expect(formulas).toBeGreaterThanOrEqual(12);
+    // The summary's outcome and budget cells refer to the two reports.
+    expect(references).toBeGreaterThanOrEqual(4);
+
+    const shots = join(__dirname, "..", "..", "test-results");
+    mkdirSync(shots, { recursive: true });
+    for (const spec of result.tableSpecs) {
+      // The sheet first (the page looked at), with the sheets its references point to.
+      const view = XlsxWorkbook.create();
+      for (const other of [spec, ...result.specs, ...result.tableSpecs.filter((t) => t !== spec)])
+        await view.writeSheet(other, { replace: false });
+      const viewPath = join(dir, `${spec.name.replace(/\s/g, "-")}.xlsx`);
+      await view.save(viewPath);
+      const png = await pdfToPng(
+        await xlsxToPdf(viewPath, dir),
+        join(shots, `sheet-${spec.name.replace(/\s/g, "-")}`),
+      );
+      expect(png).toMatch(/\.png$/);
+    }
+  });
+});
