@@ -7,13 +7,15 @@ import { type Finding, hasErrors } from "../domain/findings";
 import { computeInvestments, type InvestmentReport } from "../domain/investments/compute";
 import type { InvestmentModel } from "../domain/investments/model";
 import { detectInvestmentTables } from "../mapping/investments/detect";
+import { detectPersonnelTables } from "../mapping/personnel/detect";
+import { type JudgedPersonnelRow, judgePersonnel, type PersonnelModel } from "../domain/personnel";
 import { qualifiedRange } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { Settings } from "./settings";
 
 /** The tables of the Ekonomi section the pane's check-list offers. */
-export const EKONOMI_TABLES = ["driftsammandrag", "investeringar", "ekonomi"] as const;
+export const EKONOMI_TABLES = ["driftsammandrag", "investeringar", "ekonomi", "personal"] as const;
 export type EkonomiTable = (typeof EKONOMI_TABLES)[number];
 
 const READ_ROWS = 400;
@@ -76,4 +78,29 @@ export function findInvestments(grids: Grid[]): {
   const findings = [...table.findings, ...report.findings];
   // A report the source contradicts is never offered.
   return { report: hasErrors(findings) ? null : report, model: table.model, findings };
+}
+
+/** The workbook's Personal table, judged; two are ambiguous and refused. */
+export function findPersonnel(grids: Grid[]): {
+  model: PersonnelModel | null;
+  rows: JudgedPersonnelRow[];
+  findings: Finding[];
+} {
+  const tables = grids.flatMap((g) => detectPersonnelTables(g));
+  if (tables.length === 0) return { model: null, rows: [], findings: [] };
+  if (tables.length > 1) {
+    return {
+      model: null,
+      rows: [],
+      findings: [
+        {
+          severity: "error",
+          code: "twoTables",
+          message: `Arbetsboken har ${tables.length} personaltabeller (${tables.map((t) => t.sourceRange).join(" och ")}); ta bort den som inte ska användas.`,
+          cell: tables[1].sourceRange,
+        },
+      ],
+    };
+  }
+  return { model: tables[0], rows: judgePersonnel(tables[0]), findings: [] };
 }

@@ -20,7 +20,14 @@ import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
-import { EKONOMI_TABLES, type EkonomiTable, findInvestments, readSourceGrids } from "./ekonomi";
+import {
+  EKONOMI_TABLES,
+  type EkonomiTable,
+  findInvestments,
+  findPersonnel,
+  readSourceGrids,
+} from "./ekonomi";
+import { layoutPersonnel, personnelSheetName } from "../report/personal";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
@@ -280,8 +287,10 @@ export async function generateDriftsammandrag(
   // The Ekonomi section: the investment table, then the summary derived from both reports.
   const chosen = options.tables ?? settings.ekonomi?.tables ?? null;
   const wanted = new Set<EkonomiTable>(chosen ?? EKONOMI_TABLES);
-  const investments = findInvestments(await readSourceGrids(port, settings, sheetInfos));
-  findings.push(...investments.findings);
+  const grids = await readSourceGrids(port, settings, sheetInfos);
+  const investments = findInvestments(grids);
+  const personnel = findPersonnel(grids);
+  findings.push(...investments.findings, ...personnel.findings);
   if (hasErrors(findings)) return empty(mapping, mappingSource);
   const writeDrift = wanted.has("driftsammandrag");
   const writeInvestments = wanted.has("investeringar") && investments.report !== null;
@@ -292,11 +301,13 @@ export async function generateDriftsammandrag(
     wanted.has("ekonomi") &&
     (fullYear !== null || investments.report !== null) &&
     (chosen !== null || investments.report !== null);
+  const writePersonnel = wanted.has("personal") && personnel.model !== null;
   const driftNames = results.map((r) => r.definition.sheetName);
   const desired = [
     ...driftNames,
     ...(writeInvestments ? [investmentSheetName(investments.report!)] : []),
     ...(writeSummary ? [summarySheetName(fullYear, investments.report)] : []),
+    ...(writePersonnel ? [personnelSheetName(personnel.model!)] : []),
   ];
   const planned = planOwnedSheets(
     desired,
@@ -351,6 +362,11 @@ export async function generateDriftsammandrag(
       { unit, decimals, sheetName: summarySheet.name },
     );
     if (summary) extra.push({ ...summary, replace: summarySheet.replace });
+  }
+  if (writePersonnel) {
+    const sheet = planned[next++];
+    const l = layoutPersonnel(personnel.model!, personnel.rows, { sheetName: sheet.name });
+    extra.push({ ...l, replace: sheet.replace });
   }
   const result: GenerateResult = {
     tables: extra.map((e) => e.json),

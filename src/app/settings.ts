@@ -46,7 +46,7 @@ export const settingsSchema = z
     kolada: koladaSettingsSchema.optional(),
     /** The Ekonomi tables the economist chose to write (the pane's check-list); absent: all. */
     ekonomi: z
-      .object({ tables: z.array(z.enum(["driftsammandrag", "investeringar", "ekonomi"])) })
+      .object({ tables: z.array(z.enum(["driftsammandrag", "investeringar", "ekonomi", "personal"])) })
       .optional(),
   })
   .passthrough();

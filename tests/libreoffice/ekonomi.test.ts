@@ -10,21 +10,34 @@ import type ExcelJS from "exceljs";
 import { generateDriftsammandrag } from "../../src/app/generate";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsxWorkbook";
 import { buildBokslut2019, buildQ1_2023, toBuffer } from "../fixtures/budget/seedWorkbooks";
-import { addInvestments2019, addInvestmentsQ1_2023 } from "../fixtures/budget/investmentWorkbooks";
+import {
+  addInvestments2019,
+  addInvestmentsQ1_2023,
+  addPersonnel2019,
+  addPersonnelQ1_2023,
+} from "../fixtures/budget/investmentWorkbooks";
 import { pdfToPng, recalculateXlsx, xlsxToPdf } from "../support/libreoffice";
 
 jest.setTimeout(240_000);
 
 const cases: [string, () => ExcelJS.Workbook, "mnkr" | "tkr"][] = [
-  ["Q1 2023 with investments", () => addInvestmentsQ1_2023(buildQ1_2023()), "mnkr"],
-  ["bokslut 2019 with investments", () => addInvestments2019(buildBokslut2019()), "tkr"],
+  [
+    "Q1 2023 with investments and personnel",
+    () => addPersonnelQ1_2023(addInvestmentsQ1_2023(buildQ1_2023())),
+    "mnkr",
+  ],
+  [
+    "bokslut 2019 with investments and personnel",
+    () => addPersonnel2019(addInvestments2019(buildBokslut2019())),
+    "tkr",
+  ],
 ];
 
 describe.each(cases)("Ekonomi section for %s recalculated by LibreOffice", (name, build, unit) => {
   it("gives every formula of Investeringar and the summary the add-in's own value", async () => {
     const port = await XlsxWorkbook.load(await toBuffer(build()));
     const result = await generateDriftsammandrag(port, { unit, now: new Date("2023-04-15T08:00:00Z") });
-    expect(result.tableSpecs.map((s) => s.name)).toHaveLength(2);
+    expect(result.tableSpecs.map((s) => s.name)).toHaveLength(3);
     const dir = mkdtempSync(join(tmpdir(), "namnd-lo-ek-"));
     const path = join(dir, `${name.replace(/\s/g, "-")}.xlsx`);
     await port.save(path);
