@@ -59,8 +59,11 @@ export interface OfficeWorkbookOptions {
 
 /** Estimated request bytes of one queued property set or method call (object path + action). */
 const OP_BYTES = 200;
-/** A used range larger than this is located by its cells before it is read (see queueLocate). */
-const LOCATE_BY_CELLS_AREA = 1_000_000;
+/**
+ * A used range larger than one Grid may be is located by its cells before it is read (see
+ * queueLocate); a smaller one is read as it is, which costs at most the budget.
+ */
+const LOCATE_BY_CELLS_AREA = GRID_CELL_BUDGET;
 /** How many of the cells left outside the read block a SheetInfo names. */
 const OUTSIDE_SAMPLE = 10;
 /** Halve a block that Excel still finds too large, at most this many times. */
