@@ -2,6 +2,8 @@ export * from "./types";
 export * from "./stats";
 export * from "./methods";
 export * from "./ets";
+export * from "./etsFamily";
+export * from "./theta";
 export * from "./periodise";
 export * from "./outliers";
 export * from "./backtest";
