@@ -18,6 +18,9 @@ import {
   holtWintersForecast,
   forecastRow,
   isResult,
+  MULTIPLIERS,
+  type AutoOptions,
+  type IntervalFamily,
   type MethodResult,
   type RowForecast,
 } from "../src/domain/forecast";
@@ -33,6 +36,7 @@ export const LINES = [
   "etsAAA",
   "ets",
   "theta",
+  "arima",
   "remainingBudget",
   "suggestion",
   "suggestionBudget",
@@ -48,6 +52,7 @@ const LINE_LABELS: Record<Line, string> = {
   etsAAA: "vår ETS (AAA)",
   ets: "vår ETS (AICc)",
   theta: "vår Theta",
+  arima: "vår ARIMA (airline)",
   remainingBudget: "återst. budget*",
   suggestion: "förslag (auto)",
   suggestionBudget: "förslag, budget*",
@@ -92,11 +97,11 @@ function rPoint(f: RealCase["ets"]): Point | null {
   return { forecast: f.point, i80: [f.lo80, f.hi80], i95: [f.lo95, f.hi95] };
 }
 
-export function evaluateCase(doc: RealDoc, c: RealCase): CaseResult {
-  const plain: RowForecast = forecastRow(caseRow(doc, c, false), c.year, c.m, { method: "auto" });
-  const budgeted: RowForecast = forecastRow(caseRow(doc, c, true), c.year, c.m, { method: "auto" });
+export function evaluateCase(doc: RealDoc, c: RealCase, auto?: AutoOptions): CaseResult {
+  const plain: RowForecast = forecastRow(caseRow(doc, c, false), c.year, c.m, { method: "auto", auto });
+  const budgeted: RowForecast = forecastRow(caseRow(doc, c, true), c.year, c.m, { method: "auto", auto });
   const points: Partial<Record<Line, Point>> = {};
-  for (const method of ["runRate", "recentRunRate", "seasonal", "ets", "theta"] as const) {
+  for (const method of ["runRate", "recentRunRate", "seasonal", "ets", "theta", "arima"] as const) {
     const o = plain.outcomes[method];
     if (isResult(o) && o.usedMethod === method) points[method] = toPoint(o);
   }
@@ -136,6 +141,8 @@ export interface RealFigures {
   ratioToR: Record<"suggestion" | "suggestionBudget", Record<number, number>>;
   /** How often each automatic option was chosen. */
   autoOptions: Record<string, number>;
+  /** Multipliers that would calibrate the intervals on the tuning half (how MULTIPLIERS were set). */
+  calibrationTuning: ReturnType<typeof calibrate>;
   ms: number;
 }
 
@@ -177,10 +184,50 @@ export function summarise(results: readonly CaseResult[]): Record<Line, Record<n
   return out;
 }
 
+const FAMILY: Partial<Record<Line, IntervalFamily>> = {
+  runRate: "level",
+  recentRunRate: "level",
+  seasonal: "level",
+  remainingBudget: "level",
+  ets: "model",
+  theta: "model",
+  arima: "model",
+  suggestion: "combination",
+  suggestionBudget: "combination",
+};
+
+/**
+ * The multipliers that would give 80 % and 95 % coverage on these cases: the 80th and 95th
+ * percentile of |error| / σ per interval family (σ = the pooled spread behind each interval).
+ */
+export function calibrate(
+  results: readonly CaseResult[],
+): Record<IntervalFamily, { q80: number; q95: number; n: number }> {
+  const z: Record<IntervalFamily, number[]> = { model: [], level: [], combination: [] };
+  for (const r of results) {
+    for (const [line, family] of Object.entries(FAMILY) as [Line, IntervalFamily][]) {
+      const p = r.points[line];
+      if (!p?.i95) continue;
+      const sd = (p.i95[1] - p.forecast) / MULTIPLIERS[family].q95;
+      if (sd > 0) z[family].push(Math.abs(r.outcome - p.forecast) / sd);
+    }
+  }
+  const q = (v: number[], p: number) => {
+    const s = [...v].sort((a, b) => a - b);
+    return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN;
+  };
+  const out = {} as Record<IntervalFamily, { q80: number; q95: number; n: number }>;
+  for (const f of Object.keys(z) as IntervalFamily[])
+    out[f] = { q80: q(z[f], 0.8), q95: q(z[f], 0.95), n: z[f].length };
+  return out;
+}
+
 export function run(file?: string): RealFigures {
   const started = performance.now();
   const doc = loadRealSeries(file);
-  const results = doc.cases.map((c) => evaluateCase(doc, c));
+  // Every line on the same cases: those where both of R's answers exist.
+  const all = doc.cases.map((c) => evaluateCase(doc, c));
+  const results = all.filter((r) => r.points["R ets()"] && r.points["R auto.arima()"]);
   const tables = {
     all: summarise(results),
     tuning: summarise(results.filter((r) => r.half === 0)),
@@ -188,7 +235,10 @@ export function run(file?: string): RealFigures {
   };
   const ratioToR = { suggestion: {}, suggestionBudget: {} } as RealFigures["ratioToR"];
   for (const m of MONTHS) {
-    const best = Math.min(tables.all["R ets()"][m].mae ?? Infinity, tables.all["R auto.arima()"][m].mae ?? Infinity);
+    const best = Math.min(
+      tables.all["R ets()"][m].mae ?? Infinity,
+      tables.all["R auto.arima()"][m].mae ?? Infinity,
+    );
     ratioToR.suggestion[m] = (tables.all.suggestion[m].mae ?? NaN) / best;
     ratioToR.suggestionBudget[m] = (tables.all.suggestionBudget[m].mae ?? NaN) / best;
   }
@@ -197,10 +247,11 @@ export function run(file?: string): RealFigures {
   return {
     source: doc.source,
     series: doc.series.length,
-    cases: doc.cases.length,
+    cases: results.length,
     tables,
     ratioToR,
     autoOptions,
+    calibrationTuning: calibrate(results.filter((r) => r.half === 0)),
     ms: performance.now() - started,
   };
 }
@@ -208,9 +259,7 @@ export function run(file?: string): RealFigures {
 const num = (v: number | null, d = 2) => (v === null ? "–" : v.toFixed(d));
 
 export function print(f: RealFigures): void {
-  console.log(
-    `Årsslutsfrågan på verkliga serier: ${f.series} månadsserier, ${f.cases} fall (${f.source}).`,
-  );
+  console.log(`Årsslutsfrågan på verkliga serier: ${f.series} månadsserier, ${f.cases} fall (${f.source}).`);
   console.log("Medelabsolutfel i % av årets utfall; täckning av 80 %- och 95 %-intervallen i %.");
   console.log("* budget = förra årets utfall (naiv budget), även för tidigare år i backtesten.");
   for (const [name, table] of Object.entries(f.tables)) {
@@ -221,9 +270,14 @@ export function print(f: RealFigures): void {
       const cells = table[line];
       const mae = MONTHS.map((m) => num(cells[m].mae).padStart(8)).join("");
       const cover = MONTHS.map((m) =>
-        (cells[m].cover80 === null ? "–" : `${num(cells[m].cover80, 1)}/${num(cells[m].cover95, 1)}`).padStart(14),
+        (cells[m].cover80 === null
+          ? "–"
+          : `${num(cells[m].cover80, 1)}/${num(cells[m].cover95, 1)}`
+        ).padStart(14),
       ).join("");
-      console.log(`${" ".repeat(name.length + 3)}${LINE_LABELS[line].padEnd(18)}${mae}  ${cover}   ${MONTHS.map((m) => cells[m].n).join("/")}`);
+      console.log(
+        `${" ".repeat(name.length + 3)}${LINE_LABELS[line].padEnd(18)}${mae}  ${cover}   ${MONTHS.map((m) => cells[m].n).join("/")}`,
+      );
     }
   }
   console.log(
@@ -233,6 +287,11 @@ export function print(f: RealFigures): void {
     `förslag med budget / min(R):         ${MONTHS.map((m) => `m=${m} ${f.ratioToR.suggestionBudget[m].toFixed(3)}`).join(", ")}`,
   );
   console.log(`automatikens val: ${JSON.stringify(f.autoOptions)}`);
+  console.log(
+    `kalibrering (halva 0): ${Object.entries(f.calibrationTuning)
+      .map(([k, v]) => `${k} q80 ${v.q80.toFixed(3)} q95 ${v.q95.toFixed(3)} (n ${v.n})`)
+      .join("; ")}`,
+  );
   console.log(`tid ${(f.ms / 1000).toFixed(1)} s`);
 }
 

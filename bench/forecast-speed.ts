@@ -40,6 +40,8 @@ export function run(): SpeedFigures {
 if (require.main === module) {
   const f = run();
   console.log(`${f.rows} rader × ${f.monthsPerRow} månader`);
-  console.log(`ETS-modellval (AICc, ${15} modeller per rad): ${f.selectionMs.toFixed(0)} ms (mål ≤ 2 000 ms)`);
+  console.log(
+    `ETS-modellval (AICc, ${15} modeller per rad): ${f.selectionMs.toFixed(0)} ms (mål ≤ 2 000 ms)`,
+  );
   console.log(`hela radprognosen med backtest 4 år: ${f.forecastRowMs.toFixed(0)} ms`);
 }

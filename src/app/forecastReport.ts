@@ -100,7 +100,9 @@ export interface SeriesInput {
 
 function etsSelectionOf(rf: RowForecast): ForecastJsonRow["etsSelection"] {
   const o = rf.outcomes.ets;
-  return isResult(o) && o.selection ? { criterion: o.selection.criterion, candidates: o.selection.candidates } : null;
+  return isResult(o) && o.selection
+    ? { criterion: o.selection.criterion, candidates: o.selection.candidates }
+    : null;
 }
 
 const emptyJson = (asOf: string, findings: Finding[]): ForecastJson => ({

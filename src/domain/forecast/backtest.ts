@@ -4,7 +4,7 @@
  * outcome; the suggestion is the method with the lowest mean absolute error on the years all
  * candidates share.
  */
-import { ets, theta } from "./ets";
+import { arima, ets, theta } from "./ets";
 import { pctText } from "./format";
 import { manual, recentRunRate, remainingBudget, runRate, seasonal, volume } from "./methods";
 import { periodiseBudget, type PeriodisationKind } from "./periodise";
@@ -31,6 +31,7 @@ export const METHOD_FUNCTIONS: Record<ComputedMethod, (input: ForecastInput) => 
   ets,
   volume,
   theta,
+  arima,
 };
 
 export function runMethod(method: ComputedMethod, input: ForecastInput): MethodOutcome {
@@ -164,6 +165,7 @@ const TIE_ORDER: readonly ComputedMethod[] = [
   "remainingBudget",
   "ets",
   "theta",
+  "arima",
   "recentRunRate",
   "runRate",
   "volume",
@@ -236,12 +238,12 @@ export function suggestMethod(
 }
 
 /**
- * The methods the automatic forecast combines by default: the two model families and the
+ * The methods the automatic forecast combines by default: the three model families and the
  * seasonal profile scaled to the year so far. Their errors are partly independent (state-space
- * smoothing, a trend line, a share of the year), so their median beats each of them on the
- * real-series bench (decision 0004).
+ * smoothing, a trend line, seasonal differences, a share of the year), so their median beats each
+ * of them on the real-series bench (decision 0004).
  */
-export const CORE_METHODS: readonly ComputedMethod[] = ["ets", "theta", "seasonal"];
+export const CORE_METHODS: readonly ComputedMethod[] = ["ets", "theta", "arima", "seasonal"];
 
 /** A core method whose backtest error is more than this many times the best one's is left out. */
 export const DROP_FACTOR = 2;
@@ -261,6 +263,8 @@ export interface AutoChoice {
   weights: number[];
   /** Core methods left out because their backtest error was too high, with that error. */
   dropped: { method: ComputedMethod; meanAbsErrorPct: number }[];
+  /** Core methods left out because they have no backtest year of their own while others have. */
+  untried: ComputedMethod[];
   /** Whether the remaining budget was let in, and why (Swedish). */
   budget: { included: boolean; reason: string } | null;
   /** Mean |error| % per considered method on the compared years. */
@@ -297,7 +301,7 @@ function median(values: readonly number[]): number {
  * How the automatic forecast is formed from the row's own backtest at the same month of earlier
  * years: the median of the core methods, leaving out any whose mean absolute backtest error is
  * more than DROP_FACTOR × the best core method's. The remaining budget joins the median only when
- * earlier years' budgets exist and its backtest error beat every core method's on the same years
+ * earlier years' budgets exist and its backtest error beat the median's own on the same years
  * (budget-vs-outcome has earned it); otherwise it stays beside the forecast. Null without any
  * core method (then the single suggested method is used).
  */
@@ -306,12 +310,19 @@ export function chooseCombination(
   backtests: readonly MethodBacktest[],
   options: AutoOptions = {},
 ): AutoChoice | null {
-  const core = (options.core ?? CORE_METHODS).filter((m) => own(outcomes[m]));
+  let core = (options.core ?? CORE_METHODS).filter((m) => own(outcomes[m]));
   if (core.length === 0) return null;
   const factor = options.dropFactor ?? DROP_FACTOR;
   const btOf = new Map<ComputedMethod, Map<number, BacktestYear>>();
+  // Only years where the method produced its own numbers: a year where ETS fell back to the
+  // seasonal profile says nothing about ETS.
   for (const b of backtests)
-    btOf.set(b.method, new Map(b.years.filter((y) => y.errorPct !== null).map((y) => [y.year, y])));
+    btOf.set(
+      b.method,
+      new Map(
+        b.years.filter((y) => y.errorPct !== null && y.usedMethod === b.method).map((y) => [y.year, y]),
+      ),
+    );
   const sharedYears = (methods: readonly ComputedMethod[]): number[] => {
     let ys: number[] | null = null;
     for (const m of methods) {
@@ -323,6 +334,11 @@ export function chooseCombination(
   const mae = (m: ComputedMethod, years: readonly number[]) =>
     years.reduce((s, y) => s + Math.abs(btOf.get(m)?.get(y)?.errorPct ?? 0), 0) / years.length;
 
+  // Methods with a backtest year of their own come first: when some core method has been tried
+  // against an outcome, the untried ones (too short a history in every earlier year) stay out.
+  const tried = core.filter((m) => (btOf.get(m)?.size ?? 0) > 0);
+  const untried = tried.length > 0 ? core.filter((m) => !tried.includes(m)) : [];
+  if (tried.length > 0) core = tried;
   const budgetOwn = own(outcomes.remainingBudget);
   const budgetHistory = budgetOwn && (btOf.get("remainingBudget")?.size ?? 0) > 0;
   const considered: ComputedMethod[] = budgetHistory ? [...core, "remainingBudget"] : [...core];
@@ -350,27 +366,40 @@ export function chooseCombination(
       return true;
     });
   }
+  // The median rule's own backtest error on the compared years, before the budget is considered.
+  const ruleMae = (ms: readonly ComputedMethod[]) =>
+    compared.reduce((s, year) => {
+      const ys = ms.map((m) => btOf.get(m)?.get(year) as BacktestYear);
+      const f = median(ys.map((y) => y.forecast));
+      return s + Math.abs(((f - ys[0].outcome) / Math.abs(ys[0].outcome)) * 100);
+    }, 0) / compared.length;
   let budget: AutoChoice["budget"] = null;
   if (budgetOwn) {
     const bsc = scoreOf("remainingBudget");
     if (!budgetHistory) {
-      budget = { included: false, reason: "Inga tidigare års budgetar att pröva budgeten mot; den visas bredvid prognosen." };
+      budget = {
+        included: false,
+        reason: "Inga tidigare års budgetar att pröva budgeten mot; den visas bredvid prognosen.",
+      };
     } else if (bsc === undefined || compared.length < MIN_COMPARED_YEARS) {
       budget = {
         included: false,
         reason: `Budgeten har prövats mot utfallet färre än ${MIN_COMPARED_YEARS} år; den visas bredvid prognosen.`,
       };
-    } else if (core.every((m) => bsc < (scoreOf(m) ?? Infinity))) {
-      members.push("remainingBudget");
-      budget = {
-        included: true,
-        reason: `Återstående budget hade lägre fel i backtest (${pctText(bsc)}) än varje kärnmetod och ingår.`,
-      };
     } else {
-      budget = {
-        included: false,
-        reason: `Återstående budget hade högre fel i backtest (${pctText(bsc)}) än någon kärnmetod; den visas bredvid prognosen.`,
-      };
+      const without = ruleMae(members);
+      if (bsc < without) {
+        members.push("remainingBudget");
+        budget = {
+          included: true,
+          reason: `Återstående budget hade lägre fel i backtest (${pctText(bsc)}) än medianen utan den (${pctText(without)}) och ingår.`,
+        };
+      } else {
+        budget = {
+          included: false,
+          reason: `Återstående budget hade högre fel i backtest (${pctText(bsc)}) än medianen utan den (${pctText(without)}); den visas bredvid prognosen.`,
+        };
+      }
     }
   }
   const current = members.map((m) => (outcomes[m] as MethodResult).forecast);
@@ -390,7 +419,7 @@ export function chooseCombination(
       usedMethod: "combination" as const,
     };
   });
-  return { methods: members, weights, dropped, budget, scores, comparedYears: compared, years };
+  return { methods: members, weights, dropped, untried, budget, scores, comparedYears: compared, years };
 }
 
 /** The automatic forecast: the median of the chosen methods, month by month as their weights give. */
@@ -429,8 +458,12 @@ export function combineForecasts(
         ".",
     );
   } else pieces.push("Ingen backtest finns ännu.");
+  if (choice.untried.length > 0)
+    pieces.push(`${names(choice.untried)} utesluts: för kort historik för backtest samma månad tidigare år.`);
   for (const d of choice.dropped)
-    pieces.push(`${METHOD_NAMES_SV[d.method]} utesluts (fel mer än ${DROP_FACTOR} gånger den bästa metodens).`);
+    pieces.push(
+      `${METHOD_NAMES_SV[d.method]} utesluts (fel mer än ${DROP_FACTOR} gånger den bästa metodens).`,
+    );
   if (choice.budget) pieces.push(choice.budget.reason);
   return {
     method: "combination",
@@ -521,7 +554,10 @@ export function forecastRow(
     let outcome = raw[method];
     if (isResult(outcome)) {
       const years = backtests.find((b) => b.method === method)?.years ?? [];
-      const family: IntervalFamily = outcome.sumSd !== undefined && (method === "ets" || method === "theta") ? "model" : "level";
+      const family: IntervalFamily =
+        outcome.sumSd !== undefined && (method === "ets" || method === "theta" || method === "arima")
+          ? "model"
+          : "level";
       outcome = withInterval(outcome, outcome.sumSd ?? prior, years, family);
       available.add(method);
     }
@@ -530,7 +566,8 @@ export function forecastRow(
   const suggestion = suggestMethod(backtests, available);
   const auto = chooseCombination(outcomes, backtests, options.auto);
   let combination = auto ? combineForecasts(outcomes, auto) : null;
-  if (combination && auto) combination = withInterval(combination, combination.sumSd ?? prior, auto.years, "combination");
+  if (combination && auto)
+    combination = withInterval(combination, combination.sumSd ?? prior, auto.years, "combination");
   const requested = options.method ?? "auto";
   let chosen: MethodOutcome | undefined;
   let choiceFallback: string | null = null;

@@ -8,6 +8,7 @@ import { etsPoint, etsSumSd, selectEts, specName } from "./etsFamily";
 import { krText } from "./format";
 import { seasonal, runRate } from "./methods";
 import { sum } from "./stats";
+import { airlineForecast, airlineSumSd, fitAirline } from "./airline";
 import { fitTheta, thetaPoint, thetaSumSd } from "./theta";
 import { isResult, type ForecastInput, type MethodOutcome } from "./types";
 
@@ -158,7 +159,11 @@ export function nelderMead(
       }
     }
     const spread = Math.abs(simplex[d].v - simplex[0].v);
-    if (absoluteTolerance !== undefined ? spread <= absoluteTolerance : spread <= 1e-12 * (Math.abs(simplex[0].v) + 1e-300))
+    if (
+      absoluteTolerance !== undefined
+        ? spread <= absoluteTolerance
+        : spread <= 1e-12 * (Math.abs(simplex[0].v) + 1e-300)
+    )
       break;
   }
   simplex.sort((a, b) => a.v - b.v);
@@ -190,7 +195,11 @@ export const ETS_MIN_MONTHS = 24;
  * Only consecutive years ending just before the current one, then the current year's booked
  * months: a gap would break the season. Excluded months become missing observations.
  */
-export function consecutiveSeries(input: ForecastInput): { y: Float64Array; skip: Uint8Array; years: number } {
+export function consecutiveSeries(input: ForecastInput): {
+  y: Float64Array;
+  skip: Uint8Array;
+  years: number;
+} {
   const m = input.current.length;
   const consecutive: (readonly number[])[] = [];
   for (let i = input.history.length - 1; i >= 0; i--) {
@@ -211,7 +220,7 @@ export function consecutiveSeries(input: ForecastInput): { y: Float64Array; skip
 /** The seasonal (or run-rate) forecast in ETS's place when the history is too short, with why. */
 export function shortHistoryFallback(
   input: ForecastInput,
-  method: "ets" | "theta",
+  method: "ets" | "theta" | "arima",
   reason: string,
 ): MethodOutcome {
   const fallback = input.history.length > 0 ? seasonal(input) : runRate(input);
@@ -312,5 +321,40 @@ export function theta(input: ForecastInput): MethodOutcome {
     explanation:
       `Theta-metoden på ${n} månader: ${fit.season ? "säsongsrensad (klassisk uppdelning), " : "ingen signifikant säsong, "}` +
       `exponentiell utjämning α = ${p2(fit.alpha)} plus halva trendlinjens lutning (${krText(fit.drift)} per månad).`,
+  };
+}
+
+/** Three seasons: after both differences two years of the seasonal MA term remain. */
+export const ARIMA_MIN_MONTHS = 36;
+
+/** The airline model ARIMA(0,1,1)(0,1,1)₁₂ fitted by conditional sum of squares (airline.ts). */
+export function arima(input: ForecastInput): MethodOutcome {
+  const m = input.current.length;
+  if (m === 0) return { method: "arima", unavailable: "Inga bokförda månader i år." };
+  const { y, skip } = consecutiveSeries(input);
+  const n = y.length;
+  if (n < ARIMA_MIN_MONTHS) {
+    return shortHistoryFallback(
+      input,
+      "arima",
+      `ARIMA kräver minst ${ARIMA_MIN_MONTHS} månaders sammanhängande historik (det finns ${n}).`,
+    );
+  }
+  const fit = fitAirline(y, skip);
+  if (!fit) return shortHistoryFallback(input, "arima", "ARIMA-modellen gick inte att anpassa till serien.");
+  const r = 12 - m;
+  const remaining = airlineForecast(fit, r);
+  return {
+    method: "arima",
+    usedMethod: "arima",
+    forecast: sum(input.current) + sum(remaining),
+    remaining,
+    interval: null,
+    intervalBasis: null,
+    sumSd: airlineSumSd(fit, r),
+    model: "ARIMA(0,1,1)(0,1,1)[12]",
+    explanation:
+      `ARIMA(0,1,1)(0,1,1)[12] (flygbolagsmodellen) anpassad på ${n} månader med minsta kvadratsumma: ` +
+      `θ = ${p2(fit.theta)}, Θ = ${p2(fit.seasonalTheta)}.`,
   };
 }

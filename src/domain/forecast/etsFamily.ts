@@ -58,7 +58,11 @@ export function candidateSpecs(positive: boolean, seasonal: boolean): EtsSpec[] 
   const out: EtsSpec[] = [];
   for (const error of positive ? (["A", "M"] as const) : (["A"] as const))
     for (const trend of ["N", "A", "Ad"] as const)
-      for (const season of seasonal ? (positive ? (["N", "A", "M"] as const) : (["N", "A"] as const)) : (["N"] as const)) {
+      for (const season of seasonal
+        ? positive
+          ? (["N", "A", "M"] as const)
+          : (["N", "A"] as const)
+        : (["N"] as const)) {
         if (error === "A" && season === "M") continue;
         out.push({ error, trend, season });
       }
@@ -225,7 +229,8 @@ export function fitEtsModel(
   const n = y.length;
   const init0 = initialStates(y, n, spec, skip);
   let init = init0;
-  const dims0 = 1 + (spec.trend !== "N" ? 1 : 0) + (spec.season !== "N" ? 1 : 0) + (spec.trend === "Ad" ? 1 : 0);
+  const dims0 =
+    1 + (spec.trend !== "N" ? 1 : 0) + (spec.season !== "N" ? 1 : 0) + (spec.trend === "Ad" ? 1 : 0);
   let scale = 0;
   for (let t = 0; t < n; t++) scale += Math.abs(y[t]) / n;
   scale *= 0.1;
@@ -235,13 +240,14 @@ export function fitEtsModel(
     let st = init;
     if (x.length > dims0) {
       moved.level = init0.level + x[dims0] * scale;
-      if (spec.trend !== "N") moved.trend = init0.trend + (x[dims0 + 1] ?? 0) * scale / 12;
+      if (spec.trend !== "N") moved.trend = init0.trend + ((x[dims0 + 1] ?? 0) * scale) / 12;
       st = moved;
     }
     return run(y, n, spec, p.alpha, p.beta, p.gamma, p.phi, st, skip, work);
   };
   // R's starting values: α = 0.1·…, β = 0.1 α, γ = 0.05 (1 − α), φ ≈ 0.98, here on a small grid.
-  const dims = 1 + (spec.trend !== "N" ? 1 : 0) + (spec.season !== "N" ? 1 : 0) + (spec.trend === "Ad" ? 1 : 0);
+  const dims =
+    1 + (spec.trend !== "N" ? 1 : 0) + (spec.season !== "N" ? 1 : 0) + (spec.trend === "Ad" ? 1 : 0);
   let best: number[] = [];
   let bestValue = Infinity;
   for (const a of [0.1, 0.35, 0.7]) {
@@ -266,7 +272,7 @@ export function fitEtsModel(
   if (x.length > dims0) {
     init = {
       level: init0.level + x[dims0] * scale,
-      trend: spec.trend !== "N" ? init0.trend + (x[dims0 + 1] ?? 0) * scale / 12 : init0.trend,
+      trend: spec.trend !== "N" ? init0.trend + ((x[dims0 + 1] ?? 0) * scale) / 12 : init0.trend,
       season: init0.season,
     };
   }
@@ -355,7 +361,11 @@ export interface EtsSelection {
  * Fits the admissible models and keeps the one with the lowest AICc. Multiplicative forms only
  * for strictly positive series; seasonal forms need two full seasons.
  */
-export function selectEts(y: Float64Array, skip: Uint8Array, specs?: readonly EtsSpec[]): EtsSelection | null {
+export function selectEts(
+  y: Float64Array,
+  skip: Uint8Array,
+  specs?: readonly EtsSpec[],
+): EtsSelection | null {
   let positive = true;
   for (let t = 0; t < y.length; t++) if (!skip[t] && !(y[t] > 0)) positive = false;
   const seasonal = y.length >= 2 * PERIOD;

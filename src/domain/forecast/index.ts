@@ -7,3 +7,5 @@ export * from "./theta";
 export * from "./periodise";
 export * from "./outliers";
 export * from "./backtest";
+export * from "./intervals";
+export * from "./airline";

@@ -25,9 +25,9 @@ export type IntervalFamily = "model" | "level" | "combination";
  * (the 80th and 95th percentile of |error| / σ there).
  */
 export const MULTIPLIERS: Record<IntervalFamily, Multipliers> = {
-  model: { q80: 1.28, q95: 1.96 },
-  level: { q80: 1.28, q95: 1.96 },
-  combination: { q80: 1.28, q95: 1.96 },
+  model: { q80: 1.04, q95: 2.08 },
+  level: { q80: 1.63, q95: 3.02 },
+  combination: { q80: 1.25, q95: 2.41 },
 };
 
 export interface CalibratedInterval {

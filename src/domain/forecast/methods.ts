@@ -31,7 +31,8 @@ function levelInterval(
   remainingCount: number,
   levelMonths: number,
 ): { interval: [number, number] | null; basis: string | null; sumSd?: number } {
-  if (remainingCount === 0) return { interval: [forecast, forecast], basis: "Hela året är bokfört.", sumSd: 0 };
+  if (remainingCount === 0)
+    return { interval: [forecast, forecast], basis: "Hela året är bokfört.", sumSd: 0 };
   const sd = sampleSd(spreadValues);
   if (!Number.isFinite(sd) || spreadValues.length < 3) return { interval: null, basis: null };
   const sumSd = sd * Math.sqrt(remainingCount + (remainingCount * remainingCount) / levelMonths);

@@ -25,10 +25,11 @@ export function isSeasonal(y: Float64Array, skip: Uint8Array): boolean {
   if (n < 3 * PERIOD) return false;
   let mean = 0;
   let cnt = 0;
-  for (let t = 0; t < n; t++) if (!skip[t]) {
-    mean += y[t];
-    cnt++;
-  }
+  for (let t = 0; t < n; t++)
+    if (!skip[t]) {
+      mean += y[t];
+      cnt++;
+    }
   mean /= cnt;
   let c0 = 0;
   for (let t = 0; t < n; t++) if (!skip[t]) c0 += (y[t] - mean) ** 2;
@@ -68,7 +69,12 @@ export function seasonalFigure(y: Float64Array, skip: Uint8Array, multiplicative
   return figure;
 }
 
-function sesSse(x: Float64Array, skip: Uint8Array, alpha: number, l0: number): { sse: number; level: number; count: number } {
+function sesSse(
+  x: Float64Array,
+  skip: Uint8Array,
+  alpha: number,
+  l0: number,
+): { sse: number; level: number; count: number } {
   let l = l0;
   let sse = 0;
   let count = 0;
@@ -112,10 +118,11 @@ export function fitTheta(y: Float64Array, skip: Uint8Array): ThetaFit | null {
   const slope = (cnt * sxy - sx * sy) / (cnt * sxx - sx * sx);
   let l0 = 0;
   let c0 = 0;
-  for (let t = 0; t < n && c0 < PERIOD; t++) if (!skip[t]) {
-    l0 += x[t];
-    c0++;
-  }
+  for (let t = 0; t < n && c0 < PERIOD; t++)
+    if (!skip[t]) {
+      l0 += x[t];
+      c0++;
+    }
   l0 /= c0;
   // α by golden-section search on the one-step SSE.
   const g = (Math.sqrt(5) - 1) / 2;

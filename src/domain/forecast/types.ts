@@ -40,6 +40,7 @@ export const METHODS = [
   "ets",
   "volume",
   "theta",
+  "arima",
 ] as const;
 /** The computed methods; "manual" is a typed value and is never suggested. */
 export type ComputedMethod = (typeof METHODS)[number];
@@ -114,6 +115,7 @@ export const METHOD_NAMES_SV: Record<ForecastMethod, string> = {
   remainingBudget: "Återstående budget",
   ets: "Exponentiell utjämning (ETS, AICc)",
   theta: "Theta-metoden",
+  arima: "ARIMA (flygbolagsmodellen)",
   volume: "Volymdriven",
   manual: "Manuell",
   combination: "Kombination (viktad efter backtest)",

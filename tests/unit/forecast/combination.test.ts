@@ -21,12 +21,16 @@ const res = (method: ComputedMethod, forecast: number, r = 9): MethodOutcome => 
 
 function outcomes(values: Partial<Record<ComputedMethod, number>>): Record<ComputedMethod, MethodOutcome> {
   const out = {} as Record<ComputedMethod, MethodOutcome>;
-  for (const m of METHODS) out[m] = values[m] !== undefined ? res(m, values[m] as number) : { method: m, unavailable: "" };
+  for (const m of METHODS)
+    out[m] = values[m] !== undefined ? res(m, values[m] as number) : { method: m, unavailable: "" };
   return out;
 }
 
 /** Backtests with the given error % per year (outcome 1 000). */
-function backtests(errors: Partial<Record<ComputedMethod, number[]>>, years = [2020, 2021, 2022]): MethodBacktest[] {
+function backtests(
+  errors: Partial<Record<ComputedMethod, number[]>>,
+  years = [2020, 2021, 2022],
+): MethodBacktest[] {
   return METHODS.map((method) => {
     const list = errors[method] ?? [];
     const ys: BacktestYear[] = list.map((e, i) => ({
@@ -37,7 +41,11 @@ function backtests(errors: Partial<Record<ComputedMethod, number[]>>, years = [2
       errorPct: e,
       usedMethod: method,
     }));
-    return { method, years: ys, meanAbsErrorPct: ys.length ? list.reduce((s, e) => s + Math.abs(e), 0) / ys.length : null };
+    return {
+      method,
+      years: ys,
+      meanAbsErrorPct: ys.length ? list.reduce((s, e) => s + Math.abs(e), 0) / ys.length : null,
+    };
   });
 }
 
@@ -74,7 +82,7 @@ describe("chooseCombination (the automatic forecast)", () => {
     expect(c?.budget?.reason).toContain("Inga tidigare års budgetar");
   });
 
-  it("lets the budget in only when budget-vs-outcome beat every core method", () => {
+  it("lets the budget in only when budget-vs-outcome beat the median's own backtest", () => {
     const o = outcomes({ ets: 1100, theta: 1000, seasonal: 1300, remainingBudget: 900 });
     const better = chooseCombination(
       o,
@@ -86,7 +94,8 @@ describe("chooseCombination (the automatic forecast)", () => {
     expect(combineForecasts(o, better!)?.forecast).toBe(1050);
     const worse = chooseCombination(
       o,
-      backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [2, 4, 3], remainingBudget: [2, 3, 2] }),
+      // The median's own backtest errors are 2, 3, 3 (mean 2,67); the budget's 3, 4, 3 (3,33).
+      backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [2, 4, 3], remainingBudget: [3, 4, 3] }),
     );
     expect(worse?.methods).toEqual(["ets", "theta", "seasonal"]);
     expect(worse?.budget?.included).toBe(false);
