@@ -8,6 +8,7 @@ import * as speed from "./forecast-speed";
 import * as ledger from "./ledger-aggregation";
 import * as sumifs from "./ledger-sumifs-libreoffice";
 import * as drift from "./driftsammandrag";
+import * as kolada from "./kolada-import";
 
 const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   driftsammandrag: () => drift.run(),
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   },
   speed: () => speed.run(),
   sumifs: () => sumifs.run(),
+  kolada: () => kolada.run(),
 };
 
 /**

@@ -14,7 +14,8 @@ import {
   type ForecastRoundRow,
 } from "../report/forecastRound";
 import type { WorkbookPort } from "../workbook/port";
-import { loadSettings, saveSettings, SettingsError, type Settings } from "./settings";
+import { isOwnedSheet, writeOwnedSheets } from "./ownedSheets";
+import { loadSettings, SettingsError, type Settings } from "./settings";
 
 export { ROUNDS_SHEET, type ForecastRound, type ForecastRoundRow };
 
@@ -27,8 +28,7 @@ export interface SaveRoundInput {
 }
 
 const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
-const isOwned = (settings: Settings, name: string) =>
-  settings.ownedSheets.some((s) => lower(s) === lower(name));
+const isOwned = isOwnedSheet;
 
 /** The saved rounds, oldest first; none when the add-in has not created the sheet. */
 export async function loadForecastRounds(port: WorkbookPort, settings?: Settings): Promise<ForecastRound[]> {
@@ -64,9 +64,9 @@ export async function saveForecastRound(
   const rounds = existing ? await loadForecastRounds(port, settings) : [];
   const savedAt = (options.now ?? new Date()).toISOString().slice(0, 19).replace("T", " ");
   const all = [...rounds, { asOf: input.asOf, savedAt, rows: input.rows.map((r) => ({ ...r })) }];
-  await port.writeSheet(layoutForecastRounds(all), { replace: existing !== undefined });
-  if (!existing)
-    await saveSettings(port, { ...settings, ownedSheets: [...settings.ownedSheets, ROUNDS_SHEET] });
+  await writeOwnedSheets(port, settings, [
+    { spec: layoutForecastRounds(all), replace: existing !== undefined },
+  ]);
   return all;
 }
 

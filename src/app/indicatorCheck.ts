@@ -8,18 +8,19 @@
 import { cleanText, normaliseKey } from "../domain/indicators/text";
 import type { GoodDirection } from "../domain/indicators/direction";
 import type { IndicatorStatus } from "../domain/indicators/judge";
-import type { KoladaData } from "../domain/indicators/kolada";
+import type { KoladaImport } from "../domain/indicators/kolada";
 import { buildIndicatorModel } from "../mapping/indicators/detect";
 import { evaluateIndicators } from "../mapping/indicators/evaluate";
+import { type IndicatorSettings, parseIndicatorSettings } from "../mapping/indicators/mapping";
+import type { Finding } from "../domain/findings";
 import {
-  INDICATORS_KEY,
-  type IndicatorSettings,
-  OWNED_SHEETS_KEY,
-  ownedSheets,
-  parseIndicatorSettings,
-  parseSettingsObject,
-} from "../mapping/indicators/mapping";
-import type { Finding } from "../mapping/indicators/model";
+  type IndicatorKolada,
+  type KoladaSummary,
+  koladaOutcome,
+  resolveKpiLinks,
+} from "../mapping/indicators/kolada";
+import { readKoladaSettings } from "./koladaSettings";
+import type { KoladaSettings } from "./settings";
 import {
   MALAVSTAMNING_SHEET,
   MANUAL_COLUMN_HEADER,
@@ -30,7 +31,9 @@ import {
 import type { Grid } from "../workbook/grid";
 import { textAt } from "../workbook/grid";
 import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook/port";
-import { SETTINGS_SHEET } from "../workbook/settingsSheet";
+import { loadSettings as loadAllSettings, type Settings, settingsToJson } from "./settings";
+import { writeOwnedSheets } from "./ownedSheets";
+import { chooseSheetName } from "./sheetNames";
 
 export interface CheckIndicatorsOptions {
   /** Detect on the active sheet only (the ribbon), instead of all visible sheets. Ignored with a saved mapping. */
@@ -39,8 +42,10 @@ export interface CheckIndicatorsOptions {
   mark?: boolean;
   /** Write the Målavstämning sheet (default true). */
   writeSummary?: boolean;
-  /** Comparison values read from a Kolada file. */
-  kolada?: KoladaData | null;
+  /** Comparison values read from Kolada files (readKoladaSources). */
+  kolada?: KoladaImport | null;
+  /** A comparison group chosen for this run (the CLI's --group); saved in the workbook. */
+  group?: string | null;
 }
 
 /** The CLI contract (`namnd check-indicators --json`): keep the shape exactly. */
@@ -53,46 +58,33 @@ export interface IndicatorCheckReport {
     target: { text: string; kind: string } | null;
     status: IndicatorStatus;
     reason: string;
+    /** The KPI the indicator is linked to and the group's value for its latest year (null: not linked). */
+    kolada: IndicatorKolada | null;
   }[];
   goals: { goal: string; suggested: string; manual: string | null }[];
-  findings: { severity: string; code: string; message: string; cell: string | null }[];
+  findings: Finding[];
+  /** The Kolada import as used: group, files, counts, unused KPIs, missing values (null without files). */
+  kolada: KoladaSummary | null;
 }
 
-/** Settings key inside `indicators` with what the Målavstämning sheet showed as manual assessments. */
-const SHOWN_MANUAL_KEY = "shownManual";
-
+/** The one settings document, with this feature's key validated. */
 interface LoadedSettings {
-  all: Record<string, unknown>;
+  all: Settings;
   indicators: IndicatorSettings;
-  /** Goal key → manual text as last written to the sheet (to tell the economist's edits apart). */
-  shownManual: Record<string, string>;
+  kolada: KoladaSettings;
 }
 
 async function loadSettings(port: WorkbookPort): Promise<LoadedSettings> {
-  const all = parseSettingsObject(await port.readSettings());
-  const raw = all[INDICATORS_KEY];
-  let shownManual: Record<string, string> = {};
-  let rest: unknown = raw;
-  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
-    const { [SHOWN_MANUAL_KEY]: shown, ...others } = raw as Record<string, unknown>;
-    if (shown && typeof shown === "object" && !Array.isArray(shown)) {
-      shownManual = Object.fromEntries(
-        Object.entries(shown as Record<string, unknown>).filter(
-          (e): e is [string, string] => typeof e[1] === "string",
-        ),
-      );
-    }
-    rest = others;
-  }
-  return { all, indicators: parseIndicatorSettings(rest), shownManual };
+  const all = await loadAllSettings(port);
+  return { all, indicators: parseIndicatorSettings(all.indicators), kolada: readKoladaSettings(all) };
+}
+
+function settingsJson(loaded: LoadedSettings): string {
+  return settingsToJson({ ...loaded.all, indicators: loaded.indicators, kolada: loaded.kolada });
 }
 
 async function saveSettings(port: WorkbookPort, loaded: LoadedSettings): Promise<void> {
-  const all = {
-    ...loaded.all,
-    [INDICATORS_KEY]: { ...loaded.indicators, [SHOWN_MANUAL_KEY]: loaded.shownManual },
-  };
-  await port.writeSettings(JSON.stringify(all));
+  await port.writeSettings(settingsJson(loaded));
 }
 
 /** The manual assessments typed into an earlier Målavstämning sheet, by goal key ("" = cleared). */
@@ -128,19 +120,20 @@ function manualFromSheet(grid: Grid): Map<string, string> {
   return out;
 }
 
+/** The Målavstämning sheet's name: ours to replace, or a free one (names compared case-insensitively). */
 function chooseSummaryName(
   settings: IndicatorSettings,
-  existing: Set<string>,
+  existing: string[],
   owned: string[],
 ): { name: string; exists: boolean } {
-  if (settings.summarySheet && owned.includes(settings.summarySheet) && existing.has(settings.summarySheet)) {
-    return { name: settings.summarySheet, exists: true };
+  const remembered = settings.summarySheet;
+  const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
+  if (remembered && owned.some((o) => lower(o) === lower(remembered))) {
+    const current = existing.find((e) => lower(e) === lower(remembered));
+    if (current) return { name: current, exists: true };
   }
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? MALAVSTAMNING_SHEET : `${MALAVSTAMNING_SHEET} (${n})`;
-    if (!existing.has(name)) return { name, exists: false };
-    if (owned.includes(name)) return { name, exists: true };
-  }
+  const choice = chooseSheetName(MALAVSTAMNING_SHEET, existing, owned);
+  return { name: choice.name, exists: choice.replace };
 }
 
 const cellKey = (m: { row: number; col: number }) => `${m.row}:${m.col}`;
@@ -152,9 +145,11 @@ export async function checkIndicators(
 ): Promise<IndicatorCheckReport> {
   const loaded = await loadSettings(port);
   const settings = loaded.indicators;
-  const owned = ownedSheets(loaded.all);
+  const owned = [...loaded.all.ownedSheets];
   const sheets = await port.listSheets();
   const existing = new Set(sheets.map((s) => s.name));
+  const isOwned = (name: string) =>
+    owned.some((o) => o.toLocaleLowerCase("sv-SE") === name.toLocaleLowerCase("sv-SE"));
   const appFindings: Finding[] = [];
 
   // Which sheets to read: the saved mapping's, the active one, or every visible sheet not ours.
@@ -165,11 +160,12 @@ export async function checkIndicators(
     // The ribbon: the active sheet, unless it is one of ours (Målavstämning after the last run);
     // then the sheets where the last check found indicators.
     const active = await port.activeSheet();
-    const remembered = settings.indicatorSheets.filter((s) => existing.has(s) && !owned.includes(s));
-    toRead = active && !owned.includes(active) && active !== SETTINGS_SHEET ? [active] : remembered;
+    const remembered = settings.indicatorSheets.filter((s) => existing.has(s) && !isOwned(s));
+    const activeInfo = sheets.find((s) => s.name === active);
+    toRead = active && !isOwned(active) && !activeInfo?.isSettings ? [active] : remembered;
   } else {
     toRead = sheets
-      .filter((s) => s.visibility === "visible" && s.name !== SETTINGS_SHEET && !owned.includes(s.name))
+      .filter((s) => s.visibility === "visible" && !s.isSettings && !isOwned(s.name))
       .map((s) => s.name);
   }
   const grids: Grid[] = [];
@@ -182,12 +178,13 @@ export async function checkIndicators(
   if (found.length > 0) settings.indicatorSheets = found;
 
   const writeSummary = options.writeSummary !== false;
-  const summary = chooseSummaryName(settings, existing, owned);
+  // Chosen before anything changes, so a name clash cannot stop the check half-way.
+  const summary = chooseSummaryName(settings, [...existing], owned);
   if (writeSummary && summary.exists) {
     const previous = await port.readUsedRange(summary.name);
     if (previous) {
       for (const [key, text] of manualFromSheet(previous)) {
-        if (text === (loaded.shownManual[key] ?? "")) continue;
+        if (text === (settings.shownManual[key] ?? "")) continue;
         // The economist changed the sheet since we wrote it: that wins, an emptied cell clears.
         if (text === "") delete settings.manualAssessments[key];
         else settings.manualAssessments[key] = text;
@@ -195,13 +192,18 @@ export async function checkIndicators(
     }
   }
 
+  if (options.group) loaded.kolada.groupId = options.group;
+  const groupId = loaded.kolada.groupId;
+  const linking = resolveKpiLinks(model, loaded.kolada.links, options.kolada?.data.kpis ?? []);
+  loaded.kolada.links = linking.saved;
+  const links = Object.fromEntries([...linking.links].map(([key, link]) => [key, link.kpi]));
   const evaluation = evaluateIndicators(model, {
     directions: settings.directions,
     manualAssessments: settings.manualAssessments,
-    kolada: options.kolada
-      ? { data: options.kolada, kpis: settings.kolada.kpis, groupId: settings.kolada.groupId }
-      : null,
+    kolada: options.kolada ? { data: options.kolada.data, links, groupId } : null,
   });
+  const kolada = koladaOutcome(evaluation.indicators, linking.links, options.kolada ?? null, groupId);
+  if (options.kolada) appFindings.push(...linking.findings, ...kolada.findings);
 
   if (options.mark !== false) {
     const bySheet = new Map<string, CellMark[]>();
@@ -226,7 +228,7 @@ export async function checkIndicators(
         if (saved.length > 0) {
           appFindings.push({
             severity: "warning",
-            code: "marks-sheet-missing",
+            code: "marksSheetMissing",
             message: `Bladet "${sheet}" finns inte längre; dess sparade ursprungliga fyllningar kan inte återställas.`,
             cell: null,
           });
@@ -234,8 +236,8 @@ export async function checkIndicators(
         delete settings.replacedMarks[sheet];
         continue;
       }
-      try {
-        const previous = await port.markCells(sheet, [...marks, ...restore]);
+      // The originals this call replaces are saved in the same batch as the marks.
+      const keep = (previous: CellMark[]): CellMark[] => {
         const before = new Map(previous.map((p) => [cellKey(p), p]));
         const savedKeys = new Set(saved.map(cellKey));
         // Keep the first originals: on a rerun the "previous" fill is our own mark.
@@ -245,8 +247,21 @@ export async function checkIndicators(
           const p = before.get(cellKey(m));
           kept.push({ row: m.row, col: m.col, fill: p?.fill ?? null, note: p?.note ?? null });
         }
+        return kept;
+      };
+      const withKept = (kept: CellMark[]) => {
         if (kept.length > 0) settings.replacedMarks[sheet] = kept;
         else delete settings.replacedMarks[sheet];
+      };
+      try {
+        const previous = await port.markCells(sheet, [...marks, ...restore], {
+          settingsAfter: (p) => {
+            // Saved as the union of old and new originals, so a failure later loses none.
+            withKept(keep(p));
+            return settingsJson(loaded);
+          },
+        });
+        withKept(keep(previous));
       } catch (e) {
         if (!(e instanceof SheetMissingError)) throw e;
         delete settings.replacedMarks[sheet];
@@ -279,13 +294,22 @@ export async function checkIndicators(
         reason: r.judgement.reason,
       })),
     });
-    await port.writeSheet(spec, { replace: summary.exists });
     settings.summarySheet = summary.name;
-    if (!owned.includes(summary.name)) owned.push(summary.name);
-    loaded.shownManual = shown;
+    settings.shownManual = shown;
+    await writeOwnedSheets(
+      port,
+      { ...loaded.all, ownedSheets: owned },
+      [{ spec, replace: summary.exists }],
+      (s) => ({
+        ...s,
+        indicators: settings,
+        kolada: loaded.kolada,
+      }),
+    );
+  } else {
+    loaded.all = { ...loaded.all, ownedSheets: owned };
+    await saveSettings(port, loaded);
   }
-  loaded.all = { ...loaded.all, [OWNED_SHEETS_KEY]: owned };
-  await saveSettings(port, loaded);
 
   return {
     indicators: evaluation.indicators.map((r) => ({
@@ -300,6 +324,7 @@ export async function checkIndicators(
         : null,
       status: r.judgement.status,
       reason: r.judgement.reason,
+      kolada: kolada.perIndicator.get(r) ?? null,
     })),
     goals: evaluation.goals.map((g) => ({ goal: g.goal.name, suggested: g.suggested, manual: g.manual })),
     findings: [...model.findings, ...appFindings].map((f) => ({
@@ -308,6 +333,7 @@ export async function checkIndicators(
       message: f.message,
       cell: f.cell,
     })),
+    kolada: kolada.summary,
   };
 }
 

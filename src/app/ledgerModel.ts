@@ -13,7 +13,6 @@ import { periodText } from "../mapping/ledger/periods";
 import { quoteSheetName } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
 import type { WorkbookPort } from "../workbook/port";
-import { SETTINGS_SHEET } from "../workbook/settingsSheet";
 import { forecastFromGridsDetailed, type ForecastComputation, type ForecastOptions } from "./forecastReport";
 import { forecastOptionsFrom, parseForecastSettings } from "./forecastSettings";
 import type { Settings } from "./settings";
@@ -34,7 +33,7 @@ export async function readSourceGrids(port: WorkbookPort, settings: Settings): P
   const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   const grids: Grid[] = [];
   for (const sheet of await port.listSheets()) {
-    if (sheet.name === SETTINGS_SHEET || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
+    if (sheet.isSettings || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
     if (owned.has(sheet.name.toLocaleLowerCase("sv-SE"))) continue;
     grids.push(await port.readRange(sheet.name, sheet.usedRange));
   }

@@ -15,17 +15,42 @@ export const budgetSettingsSchema = z.object({
   decimals: z.union([z.literal(0), z.literal(1)]).default(0),
 });
 
+export const KOLADA_SETTINGS_VERSION = 1;
+
+/** How an indicator is linked to a Kolada KPI: chosen in the pane, or found from a /v3/kpi title. */
+export const koladaLinkSchema = z.object({
+  /** null: the economist said this indicator has no KPI. */
+  kpi: z
+    .string()
+    .regex(/^[NU]\d{5}$/)
+    .nullable(),
+  by: z.enum(["manual", "title"]),
+});
+
+/** Kolada: the comparison group and the indicator → KPI links (indicator key as in `indicators`). */
+export const koladaSettingsSchema = z.object({
+  version: z.literal(KOLADA_SETTINGS_VERSION),
+  groupId: z.string().regex(/^G\d+$/),
+  links: z.record(z.string(), koladaLinkSchema).default({}),
+});
+
 export const settingsSchema = z
   .object({
-    version: z.literal(SETTINGS_VERSION),
+    // Documents written by the first indicator check carry no version: they are version 1.
+    version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
     /** Sheets the add-in created: only these may ever be replaced or deleted. */
     ownedSheets: z.array(z.string()).default([]),
     budget: budgetSettingsSchema.optional(),
+    /** Validated by its feature (src/mapping/indicators/mapping.ts), which knows its versions. */
+    indicators: z.unknown().optional(),
+    kolada: koladaSettingsSchema.optional(),
   })
   .passthrough();
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
+export type KoladaSettings = z.infer<typeof koladaSettingsSchema>;
+export type KoladaLink = z.infer<typeof koladaLinkSchema>;
 
 export class SettingsError extends Error {}
 
@@ -52,6 +77,11 @@ export async function loadSettings(port: WorkbookPort): Promise<Settings> {
   return parsed.data;
 }
 
+/** The document as saved: validated, keys in the schema's order (so reruns give the same bytes). */
+export function settingsToJson(settings: Settings): string {
+  return JSON.stringify(settingsSchema.parse(settings));
+}
+
 export async function saveSettings(port: WorkbookPort, settings: Settings): Promise<void> {
-  await port.writeSettings(JSON.stringify(settingsSchema.parse(settings)));
+  await port.writeSettings(settingsToJson(settings));
 }

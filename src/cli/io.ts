@@ -17,13 +17,17 @@ export const processIO: CliIO = {
 
 export class UsageError extends Error {}
 
-/** Minimal flag parsing: positional args, `--flag value`, `-o value`, boolean `--json`. */
+/**
+ * Minimal flag parsing: positional args, `--flag value`, `-o value`, boolean `--json`. A flag in
+ * `repeatable` may be given several times: all its values are in `lists` (and the last in `flags`).
+ */
 export function parseArgs(
   argv: string[],
-  spec: { values: string[]; booleans: string[]; aliases?: Record<string, string> },
-): { positional: string[]; flags: Record<string, string | true> } {
+  spec: { values: string[]; booleans: string[]; aliases?: Record<string, string>; repeatable?: string[] },
+): { positional: string[]; flags: Record<string, string | true>; lists: Record<string, string[]> } {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
+  const lists: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     if (spec.aliases?.[arg]) arg = spec.aliases[arg];
@@ -35,10 +39,11 @@ export function parseArgs(
         if (value === undefined || value.startsWith("--"))
           throw new UsageError(`Flaggan --${name} saknar värde.`);
         flags[name] = value;
+        (lists[name] ??= []).push(value);
       } else throw new UsageError(`Okänd flagga: ${arg}`);
     } else if (arg.startsWith("-") && arg.length > 1) {
       throw new UsageError(`Okänd flagga: ${arg}`);
     } else positional.push(arg);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }

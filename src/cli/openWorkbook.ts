@@ -1,6 +1,5 @@
 /** Opens an .xlsx for the CLI, turning every failure into one Swedish line (exit 2). */
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { readFile } from "node:fs/promises";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { UsageError } from "./io";
 
@@ -22,15 +21,5 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
     throw new UsageError(
       `Filen "${path}" kunde inte öppnas som .xlsx; den kan vara skadad eller lösenordsskyddad.`,
     );
-  }
-}
-
-/** Saves the workbook, creating the output folder; a failure is one Swedish line (exit 2). */
-export async function saveWorkbook(port: XlsxWorkbook, path: string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    await port.save(path);
-  } catch {
-    throw new UsageError(`Filen "${path}" kunde inte skrivas.`);
   }
 }

@@ -111,3 +111,40 @@ export function denseRows(spec: SheetSpec): SpecCell[][] {
   const width = specWidth(spec);
   return spec.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { value: null }));
 }
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32767;
+
+export class UnwritableSpecError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnwritableSpecError";
+  }
+}
+
+/**
+ * Every port checks a spec before it touches the workbook: no NaN or Infinity and no text over
+ * Excel's cell limit may ever reach a sheet (a value, a note or a chart title alike).
+ */
+export function assertWritableSpec(spec: SheetSpec): void {
+  const where = (row: number, col: number) => `bladet "${spec.name}", rad ${row + 1}, kolumn ${col + 1}`;
+  spec.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      if (typeof cell.value === "number" && !Number.isFinite(cell.value))
+        throw new UnwritableSpecError(
+          `Ogiltigt tal (${cell.value}) skulle skrivas i ${where(r, c)}; inget skrevs.`,
+        );
+      const text = typeof cell.value === "string" ? cell.value : (cell.formula ?? "");
+      if (text.length > MAX_CELL_TEXT)
+        throw new UnwritableSpecError(
+          `Texten i ${where(r, c)} är längre än Excels gräns på ${MAX_CELL_TEXT} tecken; inget skrevs.`,
+        );
+    }),
+  );
+  for (const note of spec.notes)
+    if (note.text.length > MAX_CELL_TEXT)
+      throw new UnwritableSpecError(
+        `Anteckningen i ${where(note.row, note.col)} är längre än ${MAX_CELL_TEXT} tecken; inget skrevs.`,
+      );
+}

@@ -75,6 +75,8 @@ export const strings = {
       summa: "Summa",
       kostnader: "Varav kostnader",
       intakter: "Varav intäkter",
+      funding: "Kommunbidrag",
+      result: "Resultat",
       ignore: "Ignorera",
     },
     noPeriod: "–",
@@ -84,6 +86,23 @@ export const strings = {
     revenueSigns: { negative: "Intäkter negativa", positive: "Intäkter positiva" },
     costSign: "Kostnader i källan",
     costSigns: { positive: "Kostnader positiva", negative: "Kostnader negativa" },
+    columnSign: "Tecken",
+    columnSigns: {
+      costsPositive: "Kostnader +, intäkter −",
+      costsNegative: "Kostnader −, intäkter +",
+      allPositive: "Kostnader +, intäkter +",
+      allNegative: "Kostnader −, intäkter −",
+      favourablePositive: "Positiv = bättre än budget",
+      favourableNegative: "Negativ = bättre än budget",
+    },
+    measure: "Del",
+    measures: { net: "Netto", cost: "Kostnader", revenue: "Intäkter" },
+    periodFrom: (source: string) => `Perioden hämtad från ${source}`,
+    unitFrom: (source: string) => `Enheten hämtad från ${source}`,
+    unitGuessed: (unit: string) =>
+      `Enheten står inte i källan; ${unit} är en gissning utifrån beloppens storlek. Rapporten skapas först när enheten är bekräftad.`,
+    confirmUnit: "Bekräfta enheten",
+    unitConfirmed: "Enheten bekräftad",
     reportUnit: "Rapportens enhet",
     decimals: "Decimaler",
     findingsHeading: "Att kontrollera",
@@ -121,11 +140,52 @@ export const strings = {
     intro:
       "Bedömer varje nämndindikator mot sitt målvärde, färgar statuscellerna i din tabell (inga värden ändras) och skriver bladet Målavstämning.",
     check: "Kontrollera indikatorer",
-    koladaImport: "Importera Kolada-fil",
-    koladaHint: "En sparad svarsfil från Koladas API (JSON) eller en CSV-export; inget hämtas från nätet.",
-    koladaLoaded: (file: string, values: number) =>
-      `${file}: ${values} jämförelsevärden inlästa. De används vid nästa kontroll (t.ex. "Samma eller lägre" än R9).`,
-    koladaProblems: (count: number) => `${count} rader i filen kunde inte läsas.`,
+    koladaImport: "Importera Kolada-filer",
+    koladaHint:
+      "Svarsfiler från Koladas API v3 (JSON: värden, sidor, kommungrupper, nyckeltal) eller CSV-exporter; välj flera filer på en gång. Inget hämtas från nätet.",
+    koladaLoaded: (files: number, values: number) =>
+      `${files === 1 ? "1 fil" : `${files} filer`}: ${values} värden inlästa. De används vid kontrollen (t.ex. "Samma eller lägre" än R9).`,
+    koladaProblems: (count: number) =>
+      count === 1
+        ? "1 sak att kontrollera, se listan nedan."
+        : `${count} saker att kontrollera, se listan nedan.`,
+    koladaFailedTitle: "Kolada-filerna kunde inte läsas",
+    koladaHeading: "Kolada",
+    koladaSummary: (files: number, values: number, duplicates: number, conflicts: number) =>
+      [
+        `${files === 1 ? "1 fil" : `${files} filer`}, ${values} värden`,
+        ...(duplicates > 0 ? [`${duplicates} dubbletter sammanslagna`] : []),
+        ...(conflicts > 0
+          ? [
+              `${conflicts} ${conflicts === 1 ? "värde skilde" : "värden skilde"} sig mellan filerna (den senast ändrade gäller)`,
+            ]
+          : []),
+      ].join(", ") + ".",
+    koladaNotes: "Att kontrollera i filerna",
+    koladaGroup: "Jämförelsegrupp",
+    koladaGroupOption: (id: string, title: string, members: number | null, ownRows: boolean) =>
+      `${title === id ? id : `${title} (${id})`}${members !== null ? `, ${members} kommuner` : ""}${ownRows ? ", med gruppens egna värden" : ""}`,
+    koladaLinksHeading: "Koppling till nyckeltal",
+    koladaLinksIntro:
+      "Indikatorer som jämförs med gruppen eller har ett nyckeltal. Valet sparas i arbetsboken.",
+    koladaLinkAuto: (kpi: string | null, by: string | null) =>
+      kpi
+        ? `Automatiskt: ${kpi}${by === "cell" ? " (ur tabellen)" : by === "title" ? " (ur titeln)" : ""}`
+        : "Automatiskt: inget",
+    koladaLinkNone: "Inget nyckeltal",
+    koladaLinkLabel: (indicator: string) => `Nyckeltal för ${indicator}`,
+    koladaComparison: (
+      group: string,
+      value: string,
+      year: number,
+      source: "group" | "mean",
+      count: number | null,
+      of: number | null,
+    ) =>
+      source === "group"
+        ? `${group} ${year}: ${value} (gruppens eget värde${count !== null ? `, ${count}${of !== null ? ` av ${of}` : ""} kommuner` : ""})`
+        : `${group} ${year}: ${value} (ovägt medel av ${count} av ${of} kommuner)`,
+    koladaNoComparison: "Inget jämförelsevärde i filerna för året",
     checking: "Kontrollerar indikatorerna …",
     saving: "Sparar och kontrollerar igen …",
     clearing: "Tar bort markeringarna …",

@@ -13,6 +13,8 @@ export interface SheetInfo {
   visibility: SheetVisibility;
   /** Bounds of the used range (values only), null for an empty sheet. */
   usedRange: CellRange | null;
+  /** The add-in's settings sheet (recognised by its marker, not by its name). */
+  isSettings: boolean;
 }
 
 export interface WriteSheetOptions {
@@ -28,6 +30,10 @@ export interface CellMark {
   col: number;
   fill: string | null;
   note: string | null;
+}
+
+export interface MarkCellsOptions {
+  settingsAfter?: (previous: CellMark[]) => string;
 }
 
 export class SheetExistsError extends Error {
@@ -51,16 +57,27 @@ export interface WorkbookPort {
   readUsedRange(sheet: string, options?: ReadOptions): Promise<Grid | null>;
   readRange(sheet: string, range: CellRange, options?: ReadOptions): Promise<Grid>;
   /**
-   * Write a new sheet. Throws SheetExistsError when the name is taken and replace is false.
-   * Atomic: on failure part-way no half-written sheet remains and a replaced sheet is kept.
+   * Write a new sheet. Throws SheetNameError for a name Excel refuses and SheetExistsError when
+   * the name is taken (in any letter case) and replace is false. Atomic: on failure part-way no
+   * half-written or temporary sheet remains and a replaced sheet is kept; a replaced sheet's
+   * successor takes its place in the tab order.
    */
   writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void>;
   deleteSheet(name: string): Promise<void>;
-  /** The add-in's saved settings (a JSON string) or null. */
+  /** The add-in's saved settings (a JSON string) or null. The sheet is found by its marker. */
   readSettings(): Promise<string | null>;
+  /**
+   * Save the settings in the marked settings sheet, or in a new very hidden one under a free
+   * name; a user's sheet of the same name is never touched.
+   */
   writeSettings(json: string): Promise<void>;
-  /** Set fills and notes on cells of an existing sheet; returns what was there before. Changes no value. */
-  markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]>;
+  /**
+   * Set fills and notes on cells of an existing sheet; returns what was there before. Changes no
+   * value. With `settingsAfter`, the settings it returns (computed from what the marks replace)
+   * are saved in the same batch as the marks, before them, so no failure can leave marked cells
+   * whose originals are not saved.
+   */
+  markCells(sheet: string, marks: CellMark[], options?: MarkCellsOptions): Promise<CellMark[]>;
   /** The user's current selection, or null when the host has none (the xlsx adapter). */
   getSelection(): Promise<{ sheet: string; range: CellRange } | null>;
   /** Select a range so the user sees it (jump to a finding's cell); a no-op without a UI. */

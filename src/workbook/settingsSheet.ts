@@ -25,3 +25,24 @@ export function joinSettings(columnA: unknown[]): string | null {
     .map((v) => (v === null || v === undefined ? "" : String(v)))
     .join("");
 }
+
+/**
+ * The settings sheet is recognised by its marker in A1, never by its name alone: a user's own
+ * sheet called "_Nämnduppföljning" is the user's. The add-in names its settings sheet
+ * SETTINGS_SHEET, or "SETTINGS_SHEET (n)" when the user already has a sheet of that name; only
+ * sheets named so are candidates (so finding it costs one read, not one per sheet).
+ */
+export function isSettingsCandidate(name: string): boolean {
+  const lower = name.toLocaleLowerCase("sv-SE");
+  const base = SETTINGS_SHEET.toLocaleLowerCase("sv-SE");
+  return lower === base || (/^ \(\d+\)$/.test(lower.slice(base.length)) && lower.startsWith(base));
+}
+
+/** A free name for a new settings sheet (Excel compares names case-insensitively). */
+export function newSettingsSheetName(existing: readonly string[]): string {
+  const taken = new Set(existing.map((n) => n.toLocaleLowerCase("sv-SE")));
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? SETTINGS_SHEET : `${SETTINGS_SHEET} (${n})`;
+    if (!taken.has(name.toLocaleLowerCase("sv-SE"))) return name;
+  }
+}

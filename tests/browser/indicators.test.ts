@@ -11,6 +11,7 @@ import path from "path";
 import type { Locator, Page } from "playwright-core";
 import { RESULTS_DIR, usePreviewSession } from "../support/browser";
 import { strings } from "../../src/taskpane/strings";
+import { GROUPS_JSON, n35001Rows, v3Page } from "../fixtures/indicators/kolada";
 
 jest.setTimeout(120_000);
 
@@ -182,21 +183,62 @@ describe("Indikatorer view in the preview pane", () => {
     // The Målavstämning sheet shows up in the pane's sheet list.
     await page.locator(`[data-testid=sheet-list] tr[data-sheet="Målavstämning"]`).waitFor();
 
-    // Kolada comparison values come from a local file, never the network.
-    const koladaFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kolada-")), "kolada.json");
-    fs.writeFileSync(
-      koladaFile,
-      JSON.stringify({
-        values: [
-          { kpi: "N35001", municipality: "0580", period: 2022, values: [{ gender: "T", value: 761 }] },
-          { kpi: "N35001", municipality: "0380", period: 2022, values: [{ gender: "T", value: 1063 }] },
-        ],
-      }),
-    );
-    await page.getByTestId("kolada-file").setInputFiles(koladaFile);
+    // Kolada comparison values come from local files, never the network: a paged answer (two
+    // pages), a groups file and a KPI list chosen at once.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kolada-"));
+    const rows = n35001Rows();
+    const base = "https://api.kolada.se/v3/data/kpi/N35001/year/2022";
+    const files = {
+      "sida1.json": v3Page(rows.slice(0, 5), `${base}?page=2&per_page=5`),
+      "sida2.json": v3Page(rows.slice(5)),
+      "grupper.json": GROUPS_JSON,
+      "kpi.json": JSON.stringify({ values: [{ id: "N00090", title: "Total sjukfrånvaro, %" }] }),
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    await page.getByTestId("kolada-file").setInputFiles(Object.keys(files).map((n) => path.join(dir, n)));
     const loaded = page.getByTestId("kolada-loaded");
-    await loaded.waitFor();
-    expect(await loaded.innerText()).toContain(strings.indicators.koladaLoaded("kolada.json", 2));
+    await loaded.waitFor({ timeout: 30_000 });
+    expect(await loaded.innerText()).toContain(S.koladaLoaded(4, 9));
+    const panel = page.getByTestId("kolada-panel");
+    expect(await panel.getByTestId("kolada-summary").innerText()).toBe(S.koladaSummary(4, 9, 0, 0));
+    // The KPI unused by any indicator is reported among the findings.
+    expect(await page.locator("text=Nyckeltalet N35001").count()).toBeGreaterThan(0);
+
+    // R9 (G96092) by default; the groups file's other groups can be chosen, and the choice is saved.
+    const group = panel.getByTestId("kolada-group");
+    expect(await group.inputValue()).toBe("G96092");
+    expect(await group.locator("option").allInnerTexts()).toEqual([
+      S.koladaGroupOption("G96092", "Resultatnätverket R9 (ovägt medel)", 9, false),
+      S.koladaGroupOption("G206446", "Resultatnätverket R12 (ovägt medel)", 12, false),
+      S.koladaGroupOption("G555", "Östgötakommuner i test", 3, false),
+    ]);
+    await group.selectOption("G555");
+    await page.getByTestId("indicators-done").waitFor({ timeout: 30_000 });
+    await page.getByTestId("indicators-busy").waitFor({ state: "detached" });
+    expect(await page.getByTestId("kolada-group").inputValue()).toBe("G555");
+
+    // "Total sjukfrånvaro" is linked by the KPI list's title; the economist can say it has no KPI.
+    const link = page.locator("[data-testid=kolada-link]", { hasText: "Total sjukfrånvaro" });
+    const select = link.getByTestId("kolada-link-select");
+    expect(await select.inputValue()).toBe("auto");
+    expect(await select.locator("option").first().innerText()).toBe(S.koladaLinkAuto("N00090", "title"));
+    expect(await link.getByTestId("kolada-comparison").innerText()).toBe(`N00090: ${S.koladaNoComparison}`);
+    await select.selectOption("none");
+    await page.getByTestId("indicators-done").waitFor({ timeout: 30_000 });
+    await page.getByTestId("indicators-busy").waitFor({ state: "detached" });
+    const after = page.locator("[data-testid=kolada-link]", { hasText: "Total sjukfrånvaro" });
+    expect(await after.getByTestId("kolada-link-select").inputValue()).toBe("none");
+    expect(await after.getByTestId("kolada-comparison").innerText()).toBe(S.koladaLinkNone);
+    await shot(panel, "pane-kolada");
+
+    // A file that is not Kolada is refused with its name, and the loaded files stay.
+    fs.writeFileSync(path.join(dir, "v2.json"), JSON.stringify({ error: "Gone" }));
+    await page.getByTestId("kolada-file").setInputFiles(path.join(dir, "v2.json"));
+    const refused = page.getByTestId("indicators-error");
+    await refused.waitFor({ timeout: 30_000 });
+    expect(await refused.innerText()).toContain(S.koladaFailedTitle);
+    expect(await refused.innerText()).toContain('Filen "v2.json" är ett felsvar från Koladas API');
+    expect(await page.getByTestId("kolada-summary").innerText()).toBe(S.koladaSummary(4, 9, 0, 0));
 
     expect(s.pageErrors).toEqual([]);
     expect(s.outsideRequests).toEqual([]);

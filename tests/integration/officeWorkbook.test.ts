@@ -106,9 +106,19 @@ describe("OfficeWorkbook on the fake Excel host", () => {
       host.resetMetrics();
       const sheets = await port.listSheets();
       expect(sheets).toEqual([
-        { name: "Data", visibility: "visible", usedRange: { top: 0, left: 1, bottom: 1, right: 2 } },
-        { name: "Tom", visibility: "visible", usedRange: null },
-        { name: "Dold", visibility: "veryHidden", usedRange: { top: 0, left: 0, bottom: 0, right: 0 } },
+        {
+          name: "Data",
+          visibility: "visible",
+          usedRange: { top: 0, left: 1, bottom: 1, right: 2 },
+          isSettings: false,
+        },
+        { name: "Tom", visibility: "visible", usedRange: null, isSettings: false },
+        {
+          name: "Dold",
+          visibility: "veryHidden",
+          usedRange: { top: 0, left: 0, bottom: 0, right: 0 },
+          isSettings: false,
+        },
       ]);
       expect(host.syncCount).toBe(2);
     });
@@ -424,7 +434,7 @@ describe("OfficeWorkbook on the fake Excel host", () => {
       const json = JSON.stringify({ version: 1, mapping: { columns: ["A", "B"] }, pad: "9".repeat(70_000) });
       host.resetMetrics();
       await port.writeSettings(json);
-      expect(host.syncCount).toBe(2);
+      expect(host.syncCount).toBe(3);
       expect(host.sheet(SETTINGS_SHEET).visibility).toBe("VeryHidden");
       // Chunk 2 starts with digits: it must have been stored as text, not as a number.
       expect(typeof host.value(SETTINGS_SHEET, 2, 0)).toBe("string");
@@ -440,13 +450,23 @@ describe("OfficeWorkbook on the fake Excel host", () => {
       expect((await port.listSheets()).find((s) => s.name === SETTINGS_SHEET)?.visibility).toBe("veryHidden");
     });
 
-    it("does not overwrite a sheet of the same name that is not ours, and ignores it on read", async () => {
+    it("never touches a user's sheet of the same name: the settings go to a sheet of their own, found by the marker", async () => {
       const { host, port } = setup();
       host.addSheet("Data", [[1]]);
-      host.addSheet(SETTINGS_SHEET, [["något annat"]]);
+      host.addSheet(SETTINGS_SHEET.toUpperCase(), [["något annat"]]);
       expect(await port.readSettings()).toBeNull();
-      await expect(port.writeSettings("{}")).rejects.toThrow(/innehåller inte tilläggets inställningar/);
-      expect(host.value(SETTINGS_SHEET, 0, 0)).toBe("något annat");
+      await port.writeSettings("{}");
+      expect(host.value(SETTINGS_SHEET.toUpperCase(), 0, 0)).toBe("något annat");
+      expect(host.sheet(SETTINGS_SHEET.toUpperCase()).visibility).toBe("Visible");
+      const own = `${SETTINGS_SHEET} (2)`;
+      expect(host.sheet(own).visibility).toBe("VeryHidden");
+      expect(await port.readSettings()).toBe("{}");
+      const listed = await port.listSheets();
+      expect(listed.filter((s) => s.isSettings).map((s) => s.name)).toEqual([own]);
+      // Written again: the marked sheet is reused, no third one appears.
+      await port.writeSettings('{"a":1}');
+      expect(host.sheetNames()).toEqual(["Data", SETTINGS_SHEET.toUpperCase(), own]);
+      expect(await port.readSettings()).toBe('{"a":1}');
     });
   });
 

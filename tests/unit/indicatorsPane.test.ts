@@ -1,3 +1,4 @@
+import { emptySettings, loadSettings } from "../../src/app/settings";
 import { checkIndicators, setIndicatorDirection } from "../../src/app/indicatorCheck";
 import type { WorkbookPort } from "../../src/workbook/port";
 import {
@@ -11,7 +12,6 @@ import {
   groupByGoal,
   parseDirectionChoice,
   savedDirections,
-  toFindings,
   toggleStatus,
   withKeys,
   type ReportIndicator,
@@ -20,7 +20,16 @@ import { q1_2023Grid } from "../fixtures/indicators/q1_2023";
 import { MemoryPort } from "./indicators/memoryPort";
 
 function indicator(goal: string, name: string, status: ReportIndicator["status"]): ReportIndicator {
-  return { goal, indicator: name, cell: "'Blad 1'!B2", latest: null, target: null, status, reason: "" };
+  return {
+    goal,
+    indicator: name,
+    cell: "'Blad 1'!B2",
+    latest: null,
+    target: null,
+    status,
+    reason: "",
+    kolada: null,
+  };
 }
 
 describe("Indikatorer pane helpers", () => {
@@ -101,19 +110,13 @@ describe("Indikatorer pane helpers", () => {
     expect(rowTarget("C83")).toBeNull();
   });
 
-  it("narrows finding severities and reads direction choices", () => {
-    expect(
-      toFindings([
-        { severity: "warning", code: "x", message: "m", cell: null },
-        { severity: "odd", code: "y", message: "n", cell: "A1" },
-      ]).map((f) => f.severity),
-    ).toEqual(["warning", "info"]);
+  it("reads direction choices", () => {
     expect(parseDirectionChoice("higher")).toBe("higher");
     expect(parseDirectionChoice("lower")).toBe("lower");
     expect(parseDirectionChoice("")).toBe("unknown");
     expect(directionChoice({ k: "lower" }, "k")).toBe("lower");
     expect(directionChoice({}, "k")).toBe("unknown");
-    expect(savedDirections(null)).toEqual({});
+    expect(savedDirections(emptySettings())).toEqual({});
   });
 
   it("keys match the check's own: a direction set through them changes the next check", async () => {
@@ -122,7 +125,7 @@ describe("Indikatorer pane helpers", () => {
     const occupancy = first.find((i) => i.indicator.startsWith("Beläggningsgrad bostad"))!;
     expect(occupancy.status).toBe("notAssessed");
     await setIndicatorDirection(port, occupancy.key, "higher");
-    expect(savedDirections(await port.readSettings())).toEqual({ [occupancy.key]: "higher" });
+    expect(savedDirections(await loadSettings(port))).toEqual({ [occupancy.key]: "higher" });
     const again = (await checkIndicators(port)).indicators.find((i) =>
       i.indicator.startsWith("Beläggningsgrad bostad"),
     );

@@ -322,7 +322,7 @@ function readTable(rd: Reader, layout: TableLayout, goals: GoalEntry[], findings
   for (const u of header?.unknown ?? []) {
     findings.push({
       severity: "info",
-      code: "column-unknown",
+      code: "columnUnknown",
       message: `Kolumnen "${u.text}" känns inte igen och läses inte.`,
       cell: rd.ref(layout.headerRow, u.col).address,
     });
@@ -366,7 +366,7 @@ function readTable(rd: Reader, layout: TableLayout, goals: GoalEntry[], findings
         last.breakdown.push({ label: "", cell: rd.ref(r, layout.indicatorCol), values });
         findings.push({
           severity: "warning",
-          code: "row-without-indicator",
+          code: "rowWithoutIndicator",
           message: `Rad ${r + 1} har värden eller målvärden men ingen indikatortext; den räknas som en delrad till "${last.name}" och bedöms inte.`,
           cell: rd.ref(r, layout.indicatorCol).address,
         });
@@ -374,7 +374,7 @@ function readTable(rd: Reader, layout: TableLayout, goals: GoalEntry[], findings
       } else {
         findings.push({
           severity: "warning",
-          code: "row-without-indicator",
+          code: "rowWithoutIndicator",
           message: `Rad ${r + 1} har värden men ingen indikator och läses inte.`,
           cell: rd.ref(r, layout.indicatorCol).address,
         });
@@ -393,7 +393,7 @@ function readTable(rd: Reader, layout: TableLayout, goals: GoalEntry[], findings
       if (written.length > 0) {
         findings.push({
           severity: "info",
-          code: "target-on-breakdown",
+          code: "targetOnBreakdown",
           message: `Målvärdet på raden "${indicatorText}" under "${last.name}" bedöms inte; bara indikatorns egen rad bedöms.`,
           cell: written[0].cell.address,
         });
@@ -405,7 +405,7 @@ function readTable(rd: Reader, layout: TableLayout, goals: GoalEntry[], findings
       goal = goalFor(goals, "(nämndmål saknas)", layout, null);
       findings.push({
         severity: "warning",
-        code: "indicator-without-goal",
+        code: "indicatorWithoutGoal",
         message: `Indikatorn "${indicatorText}" står under inget nämndmål.`,
         cell: rd.ref(r, layout.indicatorCol).address,
       });
@@ -493,7 +493,7 @@ function reportValues(values: IndicatorValueCell[], name: string, findings: Find
     if (v.value.kind !== "unparsed") continue;
     findings.push({
       severity: "warning",
-      code: "value-unparsed",
+      code: "valueUnparsed",
       message: `Värdet "${cleanText(v.value.text)}" för "${name}" (${v.period.label}) kunde inte tolkas och bedöms inte.`,
       cell: v.cell.address,
     });
@@ -505,7 +505,7 @@ function reportTargets(entry: IndicatorEntry, findings: Finding[]): void {
   if (written.length === 0) {
     findings.push({
       severity: "info",
-      code: "target-missing",
+      code: "targetMissing",
       message: `Indikatorn "${entry.name}" har inget målvärde.`,
       cell: entry.cell.address,
     });
@@ -521,7 +521,7 @@ function reportTargets(entry: IndicatorEntry, findings: Finding[]): void {
     for (const text of texts) {
       findings.push({
         severity: "info",
-        code: "target-text",
+        code: "targetText",
         message: `Målet "${cleanText(text)}" för "${entry.name}" är fritext och bedöms inte automatiskt.`,
         cell: t.cell.address,
       });
@@ -542,7 +542,7 @@ export function buildIndicatorModel(grids: Grid[], saved: TableLayout[] | null =
       if (!grid) {
         findings.push({
           severity: "error",
-          code: "sheet-missing",
+          code: "sheetMissing",
           message: `Bladet "${layout.sheet}" i den sparade indikatormappningen finns inte.`,
           cell: null,
         });
@@ -575,7 +575,7 @@ export function buildIndicatorModel(grids: Grid[], saved: TableLayout[] | null =
   if (tables.length === 0) {
     findings.push({
       severity: "warning",
-      code: "no-indicator-table",
+      code: "noIndicatorTable",
       message:
         "Ingen indikatortabell hittades. En tabell behöver en rubrikrad med Nämndindikator och period- eller målvärdeskolumner.",
       cell: null,
@@ -585,7 +585,7 @@ export function buildIndicatorModel(grids: Grid[], saved: TableLayout[] | null =
     if (g.indicators.length === 0) {
       findings.push({
         severity: "info",
-        code: "goal-without-indicators",
+        code: "goalWithoutIndicators",
         message: `Nämndmålet "${g.name}" har inga indikatorer.`,
         cell: g.cell?.address ?? null,
       });

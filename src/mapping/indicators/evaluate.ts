@@ -4,7 +4,12 @@
  */
 import { type IndicatorStatus, type Judgement, judgeIndicator } from "../../domain/indicators/judge";
 import { parseAssessment, suggestGoalStatus } from "../../domain/indicators/goals";
-import { type KoladaData, koladaGroupValue } from "../../domain/indicators/kolada";
+import {
+  DEFAULT_GROUP_ID,
+  type KoladaData,
+  describeGroupValue,
+  koladaGroupValue,
+} from "../../domain/indicators/kolada";
 import type { GoodDirection } from "../../domain/indicators/direction";
 import type { ValuePart } from "../../domain/indicators/values";
 import { formatSwedishNumber } from "../../domain/numbers";
@@ -17,10 +22,10 @@ export interface EvaluateOptions {
   manualAssessments?: Record<string, string>;
   kolada?: {
     data: KoladaData;
-    /** Indicator key → KPI id, for indicators whose table does not name one. */
-    kpis?: Record<string, string>;
+    /** Indicator key → KPI id as resolved (null: no KPI); absent keys fall back to the table's own id. */
+    links?: Record<string, string | null>;
+    /** The comparison group (default R9, G96092). */
     groupId?: string | null;
-    members?: readonly string[];
   } | null;
 }
 
@@ -50,21 +55,20 @@ function comparisonLookup(
 ): ((year: number) => ValuePart | null) | undefined {
   const k = options.kolada;
   if (!k) return undefined;
-  const kpi = indicator.koladaKpi ?? k.kpis?.[indicator.key] ?? null;
+  const linked = k.links?.[indicator.key];
+  const kpi = linked !== undefined ? linked : indicator.koladaKpi;
   if (!kpi) return undefined;
+  const groupId = k.groupId ?? DEFAULT_GROUP_ID;
   return (year) => {
-    const g = koladaGroupValue(
-      k.data,
-      { kpi, period: year },
-      { groupId: k.groupId ?? null, members: k.members },
-    );
+    const g = koladaGroupValue(k.data, { kpi, period: year }, groupId);
     if (!g) return null;
+    // Full precision for the comparison; the text rounds only what is shown.
     const decimals = Number.isInteger(g.value) ? 0 : 1;
     return {
-      label: "R9",
+      label: groupId,
       value: g.value,
       unit: null,
-      text: `${formatSwedishNumber(g.value, decimals)} (Kolada)`,
+      text: `${formatSwedishNumber(g.value, decimals)} (${describeGroupValue(g)})`,
     };
   };
 }

@@ -3,3 +3,4 @@ export * from "./model";
 export * from "./mapping";
 export * from "./detect";
 export * from "./evaluate";
+export * from "./kolada";

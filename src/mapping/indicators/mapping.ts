@@ -8,9 +8,7 @@ import { z } from "zod";
 
 export const INDICATOR_SETTINGS_VERSION = 1;
 
-/** Settings key shared with other features: the list of sheets the add-in created. */
-export const OWNED_SHEETS_KEY = "ownedSheets";
-/** Our key in the shared settings object. */
+/** Our key in the add-in's one settings document (src/app/settings.ts). */
 export const INDICATORS_KEY = "indicators";
 
 const index = z.number().int().nonnegative();
@@ -66,6 +64,8 @@ export const indicatorSettingsSchema = z.object({
   summarySheet: z.string().nullable().default(null),
   /** Sheets where the last check found indicators: the ribbon falls back to them. */
   indicatorSheets: z.array(z.string()).default([]),
+  /** Goal key → manual text as last written to Målavstämning (to tell the economist's edits apart). */
+  shownManual: z.record(z.string(), z.string()).default({}),
 });
 
 export type IndicatorSettings = z.infer<typeof indicatorSettingsSchema>;
@@ -103,22 +103,4 @@ export function parseIndicatorSettings(raw: unknown): IndicatorSettings {
     );
   }
   return result.data;
-}
-
-/** Parses the shared settings JSON into an object; anything but an object counts as empty. */
-export function parseSettingsObject(json: string | null): Record<string, unknown> {
-  if (!json) return {};
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    throw new IndicatorSettingsError("Tilläggets inställningar i arbetsboken är inte giltig JSON.");
-  }
-}
-
-export function ownedSheets(settings: Record<string, unknown>): string[] {
-  const v = settings[OWNED_SHEETS_KEY];
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === "string") : [];
 }

@@ -4,17 +4,8 @@ import type { ParsedValue } from "../../domain/indicators/values";
 import type { Period } from "../../domain/indicators/periods";
 import type { TableLayout } from "./mapping";
 
-export type FindingSeverity = "error" | "warning" | "info";
-
-export interface Finding {
-  severity: FindingSeverity;
-  /** Stable code for tests and filters: "value-unparsed", "target-text" … */
-  code: string;
-  /** Swedish, for the economist. */
-  message: string;
-  /** Qualified address ("'Nämndindikatorer'!D7"), or null for the workbook as a whole. */
-  cell: string | null;
-}
+import type { Finding } from "../../domain/findings";
+export type { Finding, Severity as FindingSeverity } from "../../domain/findings";
 
 export interface CellRef {
   sheet: string;

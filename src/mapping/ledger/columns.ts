@@ -5,7 +5,7 @@
  * findings with their address and the row is left out — nothing is guessed.
  */
 import type { Finding } from "../../domain/findings";
-import { parseSwedishNumber } from "../../domain/numbers";
+import { checkAmountKr, parseSwedishNumber } from "../../domain/numbers";
 import { UNIT_FACTOR } from "../../domain/units";
 import { qualifiedAddress } from "../../workbook/address";
 import { isErrorValue, textAt, type CellValue, type Grid } from "../../workbook/grid";
@@ -112,10 +112,10 @@ const MAX_DETAILED_FINDINGS = 20;
 
 class FindingCollector {
   readonly findings: Finding[] = [];
-  private readonly counts = new Map<string, number>();
-  private readonly firstMessage = new Map<string, string>();
+  private readonly counts = new Map<Finding["code"], number>();
+  private readonly firstMessage = new Map<Finding["code"], Finding["severity"]>();
 
-  add(severity: Finding["severity"], code: string, message: string, cell: string | null): void {
+  add(severity: Finding["severity"], code: Finding["code"], message: string, cell: string | null): void {
     const n = (this.counts.get(code) ?? 0) + 1;
     this.counts.set(code, n);
     if (n <= MAX_DETAILED_FINDINGS) this.findings.push({ severity, code, message, cell });
@@ -126,7 +126,7 @@ class FindingCollector {
     for (const [code, n] of this.counts) {
       if (n > MAX_DETAILED_FINDINGS) {
         this.findings.push({
-          severity: (this.firstMessage.get(code) as Finding["severity"]) ?? "warning",
+          severity: this.firstMessage.get(code) ?? "warning",
           code,
           message: `Ytterligare ${n - MAX_DETAILED_FINDINGS} celler på bladet ${sheet} har samma fel (${code}).`,
           cell: null,
@@ -278,6 +278,20 @@ export function readLedgerColumns(
         continue;
       }
       a = parsed.value;
+    }
+    if (!volumeOnly) {
+      const check = checkAmountKr(a * factor);
+      if (check !== "ok") {
+        out.add(
+          "error",
+          check === "nonFinite" ? "amountNotFinite" : "amountImplausible",
+          check === "nonFinite"
+            ? `Beloppet i ${addr(r, ac)} (${textAt(grid, r, ac) || String(av)}) är inget ändligt tal; raden räknas inte med.`
+            : `Beloppet i ${addr(r, ac)} (${textAt(grid, r, ac) || String(av)}) är över 10^15 kr och kan inte vara en bokföring; raden räknas inte med.`,
+          addr(r, ac),
+        );
+        continue;
+      }
     }
     // Verksamhet
     const k = registry.key(code, name);
@@ -462,6 +476,16 @@ function readCells<C extends { r: number; c: number; year: number | null }>(
         "error",
         "amountUnreadable",
         `Budgetbeloppet i ${addr(cell.r, cell.c)} ("${textAt(grid, cell.r, cell.c)}") är inget tal.`,
+        addr(cell.r, cell.c),
+      );
+      continue;
+    }
+    const check = checkAmountKr(parsed.value * factor);
+    if (check !== "ok") {
+      out.add(
+        "error",
+        check === "nonFinite" ? "amountNotFinite" : "amountImplausible",
+        `Budgetbeloppet i ${addr(cell.r, cell.c)} (${textAt(grid, cell.r, cell.c)}) är ${check === "nonFinite" ? "inget ändligt tal" : "över 10^15 kr"}.`,
         addr(cell.r, cell.c),
       );
       continue;

@@ -6,9 +6,9 @@
 import { detectOutlierMonths, type OutlierMonth, type RowSeries } from "../../domain/forecast";
 import { formatSwedishNumber } from "../../domain/numbers";
 import { fromKr } from "../../domain/units";
-import { loadSettings, saveSettings } from "../../app/settings";
+import { loadSettings } from "../../app/settings";
 import { readSourceGrids } from "../../app/ledgerModel";
-import { chooseSheetName } from "../../app/sheetNames";
+import { planOwnedSheets, writeOwnedSheets } from "../../app/ownedSheets";
 import { periodText, type PeriodIndex } from "../../mapping/ledger/periods";
 import type { RowForecast } from "../../domain/forecast";
 import { FORECAST_CHART_SHEET, layoutForecastCharts } from "../../report/forecastChart";
@@ -59,15 +59,8 @@ export async function writeForecastChartSheet(
 ): Promise<string> {
   const settings = await loadSettings(port);
   const existing = (await port.listSheets()).map((s) => s.name);
-  const choice = chooseSheetName(FORECAST_CHART_SHEET, existing, settings.ownedSheets);
+  const [choice] = planOwnedSheets([FORECAST_CHART_SHEET], existing, settings);
   const spec = layoutForecastCharts(details, series, { ...options, sheetName: choice.name });
-  await port.writeSheet(spec, { replace: choice.replace, activate: true });
-  try {
-    const owned = new Set([...settings.ownedSheets, choice.name]);
-    await saveSettings(port, { ...(await loadSettings(port)), ownedSheets: [...owned] });
-  } catch (error) {
-    if (!choice.replace) await port.deleteSheet(choice.name).catch(() => undefined);
-    throw error;
-  }
+  await writeOwnedSheets(port, settings, [{ spec, replace: choice.replace, activate: true }]);
   return choice.name;
 }

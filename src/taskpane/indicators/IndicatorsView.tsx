@@ -3,7 +3,8 @@
  * indicators by status with filters, per-indicator direction and per-goal manual assessment (each
  * followed by a new check), Ta bort markeringar, and the Målavstämning sheet as written.
  */
-import { useCallback, useMemo, useRef, useState } from "react";
+import { loadSettings } from "../../app/settings";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -25,24 +26,35 @@ import {
   setGoalAssessment,
   setIndicatorDirection,
 } from "../../app/indicatorCheck";
+import { setKoladaGroup, setKoladaLink } from "../../app/koladaSettings";
 import type { GoodDirection } from "../../domain/indicators/direction";
-import { type KoladaData, parseKoladaCsv, parseKoladaJson } from "../../domain/indicators/kolada";
+import {
+  type KoladaImport,
+  type KoladaSource,
+  availableGroups,
+  decodeKoladaBytes,
+  readKoladaSources,
+} from "../../domain/indicators/kolada";
 import type { SheetSpec } from "../../report/sheetSpec";
 import type { WorkbookPort } from "../../workbook/port";
 import { FindingsList } from "../FindingsList";
 import { strings } from "../strings";
 import { IndicatorList } from "./IndicatorList";
+import { KoladaPanel } from "./KoladaPanel";
 import { MalavstamningPreview } from "./MalavstamningPreview";
 import {
   countByStatus,
   filterByStatus,
   goalRows,
   groupByGoal,
+  koladaRows,
+  parseKoladaChoice,
+  savedKoladaChoices,
+  savedKoladaGroup,
   rowTarget,
   savedDirections,
   SpecRecordingPort,
   STATUSES,
-  toFindings,
   toggleStatus,
   type DirectionChoice,
   type GoalRow,
@@ -64,6 +76,7 @@ interface Checked {
   goals: GoalRow[];
   findings: IndicatorCheckReport["findings"];
   directions: Record<string, GoodDirection>;
+  koladaChoices: Record<string, string | null>;
   summary: SheetSpec | null;
 }
 
@@ -87,30 +100,33 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [filter, setFilter] = useState<StatusFilter>([]);
-  // Kolada comparison values from a local file (no network call from the pane).
-  const [kolada, setKolada] = useState<KoladaData | null>(null);
+  // Kolada comparison values from local files (no network call from the pane). A ref as well,
+  // so a check started right after an import sees the files.
+  const [kolada, setKolada] = useState<KoladaImport | null>(null);
+  const koladaRef = useRef<KoladaImport | null>(null);
+  const [groupId, setGroupId] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const onKoladaFile = async (file: File | undefined) => {
-    if (!file) return;
-    const text = await file.text();
-    const parsed = /\.csv$/i.test(file.name) ? parseKoladaCsv(text) : parseKoladaJson(text);
-    setKolada(parsed.data);
-    setOutcome({
-      intent: parsed.data.values.length > 0 ? "success" : "warning",
-      title: strings.indicators.koladaImport,
-      text: [
-        strings.indicators.koladaLoaded(file.name, parsed.data.values.length),
-        ...(parsed.problems.length > 0 ? [strings.indicators.koladaProblems(parsed.problems.length)] : []),
-      ].join(" "),
-      testId: "kolada-loaded",
-    });
-  };
+
+  useEffect(() => {
+    let live = true;
+    loadSettings(port)
+      .then((saved) => live && setGroupId(savedKoladaGroup(saved)))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [port]);
 
   /** Runs the check as the ribbon does (marks and Målavstämning) and keeps what the pane shows. */
   const runCheck = useCallback(async (): Promise<Checked> => {
     const recording = new SpecRecordingPort(port);
-    const report = await checkIndicators(recording, { mark: true, writeSummary: true, kolada });
-    const directions = savedDirections(await port.readSettings());
+    const report = await checkIndicators(recording, {
+      mark: true,
+      writeSummary: true,
+      kolada: koladaRef.current,
+    });
+    const saved = await loadSettings(port);
+    const directions = savedDirections(saved);
     // checkIndicators writes one sheet: Målavstämning (or "Målavstämning (2)" beside a foreign one).
     const summary = recording.written[recording.written.length - 1] ?? null;
     const result: Checked = {
@@ -118,12 +134,48 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
       goals: goalRows(report.goals),
       findings: report.findings,
       directions,
+      koladaChoices: savedKoladaChoices(saved),
       summary,
     };
     setChecked(result);
+    setGroupId(savedKoladaGroup(saved));
     if (summary) onWritten?.([summary.name]);
     return result;
-  }, [port, onWritten, kolada]);
+  }, [port, onWritten]);
+
+  const onKoladaFiles = (list: FileList | null) => {
+    const files = list ? [...list] : [];
+    if (files.length === 0) return;
+    void run(
+      "checking",
+      async () => {
+        const sources: KoladaSource[] = [];
+        for (const file of files) {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          sources.push({
+            name: file.name,
+            text: decodeKoladaBytes(file.name, bytes),
+            modified: file.lastModified,
+          });
+        }
+        const imported = readKoladaSources(sources);
+        koladaRef.current = imported;
+        setKolada(imported);
+        // Already checked: judge again with the files, so the links and values show at once.
+        if (checked) await runCheck();
+        return {
+          intent: imported.notes.length > 0 ? "warning" : "success",
+          title: strings.indicators.koladaImport,
+          text: [
+            strings.indicators.koladaLoaded(sources.length, imported.data.values.length),
+            ...(imported.notes.length > 0 ? [strings.indicators.koladaProblems(imported.notes.length)] : []),
+          ].join(" "),
+          testId: "kolada-loaded",
+        };
+      },
+      strings.indicators.koladaFailedTitle,
+    );
+  };
 
   const run = useCallback(
     async (kind: Exclude<Busy, null>, action: () => Promise<Outcome>, failedTitle: string) => {
@@ -173,6 +225,27 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
       "saving",
       async () => {
         await setGoalAssessment(port, goal.goalKey, text.trim() === "" ? null : text);
+        return checkedOutcome(await runCheck());
+      },
+      strings.indicators.failedTitle,
+    );
+
+  const onGroup = (id: string) =>
+    void run(
+      "saving",
+      async () => {
+        await setKoladaGroup(port, id);
+        setGroupId(id);
+        return checkedOutcome(await runCheck());
+      },
+      strings.indicators.failedTitle,
+    );
+
+  const onLink = (row: IndicatorRow, value: string) =>
+    void run(
+      "saving",
+      async () => {
+        await setKoladaLink(port, row.key, parseKoladaChoice(value));
         return checkedOutcome(await runCheck());
       },
       strings.indicators.failedTitle,
@@ -249,10 +322,15 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,.csv,application/json,text/csv"
+          accept=".json,.csv,.txt,application/json,text/csv"
+          multiple
           hidden
           data-testid="kolada-file"
-          onChange={(e) => void onKoladaFile(e.target.files?.[0])}
+          onChange={(e) => {
+            onKoladaFiles(e.target.files);
+            // The same files chosen again (after editing them) must trigger a new import.
+            e.target.value = "";
+          }}
         />
       </div>
       {busyText && (
@@ -268,6 +346,19 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
             {outcome.text}
           </MessageBarBody>
         </MessageBar>
+      )}
+
+      {kolada && groupId && (
+        <KoladaPanel
+          imported={kolada}
+          groups={availableGroups(kolada.data)}
+          groupId={groupId}
+          rows={checked ? koladaRows(checked.indicators, checked.koladaChoices) : []}
+          choices={checked?.koladaChoices ?? {}}
+          busy={busy !== null}
+          onGroup={onGroup}
+          onLink={onLink}
+        />
       )}
 
       {!checked && <Body1 className={styles.muted}>{strings.indicators.notChecked}</Body1>}
@@ -334,7 +425,7 @@ export function IndicatorsView({ port, onWritten }: IndicatorsViewProps) {
           <Subtitle2 as="h3" id="indicator-findings-heading">
             {strings.indicators.findingsHeading}
           </Subtitle2>
-          <FindingsList findings={toFindings(checked.findings)} port={port} />
+          <FindingsList findings={checked.findings} port={port} />
         </section>
       )}
     </section>

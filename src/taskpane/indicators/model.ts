@@ -4,15 +4,12 @@
  * written (so the pane shows the Målavstämning sheet exactly as it was written).
  */
 import type { IndicatorCheckReport } from "../../app/indicatorCheck";
-import type { Finding, Severity } from "../../domain/findings";
+import type { Settings } from "../../app/settings";
 import type { GoodDirection } from "../../domain/indicators/direction";
 import type { IndicatorStatus } from "../../domain/indicators/judge";
 import { normaliseKey } from "../../domain/indicators/text";
-import {
-  INDICATORS_KEY,
-  parseIndicatorSettings,
-  parseSettingsObject,
-} from "../../mapping/indicators/mapping";
+import { parseIndicatorSettings } from "../../mapping/indicators/mapping";
+import { readKoladaSettings } from "../../app/koladaSettings";
 import type { SheetSpec } from "../../report/sheetSpec";
 import { parseRangeAddress } from "../../workbook/address";
 import type { CellRange } from "../../workbook/grid";
@@ -135,23 +132,44 @@ export function rowTarget(cell: string): { sheet: string; range: CellRange } | n
   return { sheet: target.sheet, range: { top: row, left: 0, bottom: row, right: LAST_COLUMN } };
 }
 
-/** The report's findings with their severity narrowed (unknown severities read as info). */
-export function toFindings(findings: IndicatorCheckReport["findings"]): Finding[] {
-  const severities: readonly string[] = ["error", "warning", "info"];
-  return findings.map((f) => ({
-    severity: (severities.includes(f.severity) ? f.severity : "info") as Severity,
-    code: f.code,
-    message: f.message,
-    cell: f.cell,
-  }));
+/** The directions the economist has set (indicator key → higher/lower) from the saved settings. */
+export function savedDirections(settings: Settings): Record<string, GoodDirection> {
+  return parseIndicatorSettings(settings.indicators).directions;
 }
 
-/** The directions the economist has set (indicator key → higher/lower) from the saved settings. */
-export function savedDirections(settingsJson: string | null): Record<string, GoodDirection> {
-  const all = parseSettingsObject(settingsJson);
-  const raw = all[INDICATORS_KEY];
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return {};
-  return parseIndicatorSettings(raw).directions;
+/** The economist's KPI choices (indicator key → KPI id, or null for "no KPI") from the saved settings. */
+export function savedKoladaChoices(settings: Settings): Record<string, string | null> {
+  const links = readKoladaSettings(settings).links;
+  return Object.fromEntries(
+    Object.entries(links)
+      .filter(([, l]) => l.by === "manual")
+      .map(([key, l]) => [key, l.kpi]),
+  );
+}
+
+/** The saved comparison group. */
+export function savedKoladaGroup(settings: Settings): string {
+  return readKoladaSettings(settings).groupId;
+}
+
+/** The select value for an indicator's KPI: "auto", "none" or the chosen id. */
+export function koladaChoice(choices: Record<string, string | null>, key: string): string {
+  if (!(key in choices)) return "auto";
+  return choices[key] ?? "none";
+}
+
+/** A select value back to what setKoladaLink takes. */
+export function parseKoladaChoice(value: string): string | null | "auto" {
+  if (value === "none") return null;
+  return /^[NU]\d{5}$/.test(value) ? value : "auto";
+}
+
+/** The indicators the Kolada panel lists: those compared with a group, and those with a KPI. */
+export function koladaRows(
+  indicators: IndicatorRow[],
+  choices: Record<string, string | null>,
+): IndicatorRow[] {
+  return indicators.filter((i) => i.target?.kind === "comparison" || i.kolada !== null || i.key in choices);
 }
 
 /** A select's value as a direction choice; anything else reads as unknown. */
@@ -190,7 +208,8 @@ export class SpecRecordingPort implements WorkbookPort {
   deleteSheet: WorkbookPort["deleteSheet"] = (name) => this.inner.deleteSheet(name);
   readSettings: WorkbookPort["readSettings"] = () => this.inner.readSettings();
   writeSettings: WorkbookPort["writeSettings"] = (json) => this.inner.writeSettings(json);
-  markCells: WorkbookPort["markCells"] = (sheet, marks) => this.inner.markCells(sheet, marks);
+  markCells: WorkbookPort["markCells"] = (sheet, marks, options) =>
+    this.inner.markCells(sheet, marks, options);
   getSelection: WorkbookPort["getSelection"] = () => this.inner.getSelection();
   selectRange: WorkbookPort["selectRange"] = (sheet, range) => this.inner.selectRange(sheet, range);
   activeSheet: WorkbookPort["activeSheet"] = () => this.inner.activeSheet();

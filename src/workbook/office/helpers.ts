@@ -36,7 +36,7 @@ export function charsToPoints(chars: number): number {
  */
 export function needsTextPrefix(text: string): boolean {
   if (text.length === 0) return false;
-  if (/^['=+\-@]/.test(text)) return true;
+  if (/^['=+\-@\t\r]/.test(text)) return true;
   const t = text.trim();
   if (/^(true|false|sant|falskt)$/i.test(t)) return true;
   if (/^[(−-]?[\d\s.,\u00a0\u202f]*\d[\d\s.,\u00a0\u202f]*([eE][-+]?\d+)?\s*%?\)?$/.test(t)) return true;
@@ -64,16 +64,7 @@ export function toCellValue(raw: unknown): CellValue {
 }
 
 /** Excel's sheet-name rules, checked before anything is written. */
-export function validateSheetName(name: string): void {
-  if (name.length === 0 || name.length > 31)
-    throw new Error(`Ogiltigt bladnamn "${name}": namnet måste ha 1–31 tecken.`);
-  if (/[[\]:*?/\\]/.test(name))
-    throw new Error(`Ogiltigt bladnamn "${name}": tecknen [ ] : * ? / \\ är inte tillåtna.`);
-  if (name.startsWith("'") || name.endsWith("'"))
-    throw new Error(`Ogiltigt bladnamn "${name}": namnet får inte börja eller sluta med apostrof.`);
-  if (name.toLowerCase() === "history")
-    throw new Error(`Ogiltigt bladnamn "${name}": namnet är reserverat i Excel.`);
-}
+export { validateSheetName } from "../sheetName";
 
 /** Parses one address from Excel, including whole columns ("A:C") and whole rows ("2:4"). */
 export function parseExcelAddress(address: string): { sheet: string | null; range: CellRange } {

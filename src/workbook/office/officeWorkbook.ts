@@ -10,19 +10,27 @@ import {
   SheetExistsError,
   SheetMissingError,
   type CellMark,
+  type MarkCellsOptions,
   type SheetInfo,
   type SheetVisibility,
   type WorkbookPort,
   type WriteSheetOptions,
 } from "../port";
 import {
+  assertWritableSpec,
   chartSourceRange,
   denseRows,
   specWidth,
   type SheetSpec,
   type SpecStyle,
 } from "../../report/sheetSpec";
-import { joinSettings, SETTINGS_MARKER, SETTINGS_SHEET, splitSettings } from "../settingsSheet";
+import {
+  isSettingsCandidate,
+  joinSettings,
+  newSettingsSheetName,
+  SETTINGS_MARKER,
+  splitSettings,
+} from "../settingsSheet";
 import type { ExcelRun, XRange, XRangeAreas, XRequestContext, XWorksheet } from "./excelApi";
 import {
   charsToPoints,
@@ -107,11 +115,14 @@ export class OfficeWorkbook implements WorkbookPort {
         await ctx.sync();
         const used = sheets.items.map((s) => s.getUsedRangeOrNullObject(true));
         for (const u of used) u.load("address");
+        const settings = locateSettings(sheets.items);
         await ctx.sync();
+        const settingsSheet = settings();
         return sheets.items.map((s, i) => ({
           name: s.name,
           visibility: visibilityOf(s.visibility),
           usedRange: used[i].isNullObject ? null : parseExcelAddress(used[i].address).range,
+          isSettings: settingsSheet !== null && settingsSheet.sheet === s,
         }));
       }),
     );
@@ -148,6 +159,7 @@ export class OfficeWorkbook implements WorkbookPort {
    */
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
     validateSheetName(spec.name);
+    assertWritableSpec(spec);
     // Built before touching Excel, so a bad value fails before anything is written.
     const cells = buildCellArrays(spec);
     return this.guard(`Kunde inte skriva bladet "${spec.name}"`, () =>
@@ -205,75 +217,54 @@ export class OfficeWorkbook implements WorkbookPort {
     );
   }
 
-  /** Syncs: 2. */
+  /** Syncs: 2 (sheet names; the candidate settings sheets' cells). */
   readSettings(): Promise<string | null> {
     return this.guard("Kunde inte läsa tilläggets inställningar", () =>
       this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
-        ws.load("name");
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
         await ctx.sync();
-        if (ws.isNullObject) return null;
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("address,values");
+        const settings = locateSettings(sheets.items);
         await ctx.sync();
-        if (used.isNullObject) return null;
-        const range = parseExcelAddress(used.address).range;
-        if (range.top !== 0 || range.left !== 0) return null;
-        return settingsFromColumn(used.values.map((row) => row[0]));
+        return settings()?.json ?? null;
       }),
     );
   }
 
   /**
-   * Syncs: 2 for a new settings sheet, 3 for an existing one (its marker is checked before it
-   * is overwritten). The written cells are read back in the same batch and compared.
+   * Syncs: 3 (sheet names; the candidate settings sheets' cells; the write, read back in the
+   * same batch and compared). A user's sheet of the settings sheet's name is never touched.
    */
   writeSettings(json: string): Promise<void> {
     return this.guard("Kunde inte spara tilläggets inställningar", () =>
       this.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
-        const existing = sheets.getItemOrNullObject(SETTINGS_SHEET);
-        existing.load("name");
+        sheets.load("items/name");
         await ctx.sync();
-        let ws: XWorksheet;
-        if (existing.isNullObject) ws = sheets.add(SETTINGS_SHEET);
-        else {
-          ws = existing;
-          const first = ws.getRange("A1");
-          const used = ws.getUsedRangeOrNullObject(false);
-          first.load("values");
-          used.load("address");
-          await ctx.sync();
-          if (!used.isNullObject && first.values[0][0] !== SETTINGS_MARKER)
-            throw new Error(
-              `Bladet "${SETTINGS_SHEET}" finns men innehåller inte tilläggets inställningar; det skrivs inte över.`,
-            );
-        }
-        const rows = splitSettings(json).map((row) => [constantInput(row[0])]);
-        ws.getRange("A:A").clear("Contents");
-        const target = ws.getRange(`A1:A${rows.length}`);
-        target.values = rows;
-        ws.visibility = "VeryHidden";
-        target.load("values");
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("address");
+        const settings = locateSettings(sheets.items);
         await ctx.sync();
-        const back = settingsFromColumn(target.values.map((row) => row[0]));
-        const bottom = used.isNullObject ? -1 : parseExcelAddress(used.address).range.bottom;
-        if (back !== json || bottom > rows.length - 1)
-          throw new Error("Inställningarna lästes inte tillbaka oförändrade efter skrivning.");
+        const verify = queueSettingsWrite(sheets, settings(), json);
+        await ctx.sync();
+        verify();
       }),
     );
   }
 
   /**
    * Syncs: 3 (sheet; previous fills and notes of every cell; the new ones). Notes need
-   * ExcelApi 1.18: without it notes are neither read (previous note null) nor written.
+   * ExcelApi 1.18: without it notes are neither read (previous note null) nor written. With
+   * settingsAfter, the settings are written in the same batch as the marks, queued before them.
    */
-  markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]> {
+  markCells(sheet: string, marks: CellMark[], options: MarkCellsOptions = {}): Promise<CellMark[]> {
     return this.guard(`Kunde inte markera celler på bladet "${sheet}"`, () =>
       this.run(async (ctx) => {
-        const ws = await this.requireSheet(ctx, sheet);
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load("name");
+        const sheets = ctx.workbook.worksheets;
+        if (options.settingsAfter) sheets.load("items/name");
+        await ctx.sync();
+        if (ws.isNullObject) throw new SheetMissingError(sheet);
+        const settings = options.settingsAfter ? locateSettings(sheets.items) : null;
         const notes = this.supports("1.18");
         const reads = marks.map((m) => {
           const address = cellAddress(m.row, m.col);
@@ -295,6 +286,11 @@ export class OfficeWorkbook implements WorkbookPort {
             note: note && !note.isNullObject ? note.content : null,
           };
         });
+        // The originals first, in the same request as the marks that replace them.
+        const verify =
+          settings && options.settingsAfter
+            ? queueSettingsWrite(sheets, settings(), options.settingsAfter(previous))
+            : null;
         // The last mark of a cell wins; its "before" is the state before this call.
         const last = new Map(reads.map((r) => [r.address, r]));
         for (const { mark, address, note } of last.values()) {
@@ -308,6 +304,7 @@ export class OfficeWorkbook implements WorkbookPort {
           else ws.notes.add(address, mark.note);
         }
         await ctx.sync();
+        verify?.();
         return previous;
       }),
     );
@@ -654,6 +651,58 @@ export class OfficeWorkbook implements WorkbookPort {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+interface LocatedSettings {
+  sheet: XWorksheet;
+  json: string;
+}
+
+/**
+ * Queues the reads that find the settings sheet among the candidates (by its marker in A1); the
+ * returned function answers after the next sync.
+ */
+function locateSettings(items: XWorksheet[]): () => LocatedSettings | null {
+  const candidates = items
+    .filter((ws) => isSettingsCandidate(ws.name))
+    .map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,values");
+      return { ws, used };
+    });
+  return () => {
+    for (const { ws, used } of candidates) {
+      if (used.isNullObject) continue;
+      const range = parseExcelAddress(used.address).range;
+      if (range.top !== 0 || range.left !== 0) continue;
+      const json = settingsFromColumn(used.values.map((row) => row[0]));
+      if (json !== null) return { sheet: ws, json };
+    }
+    return null;
+  };
+}
+
+/** Queues the settings write (into the marked sheet, or a new very hidden one); returns the check. */
+function queueSettingsWrite(
+  sheets: { items: XWorksheet[]; add(name: string): XWorksheet },
+  located: LocatedSettings | null,
+  json: string,
+): () => void {
+  const ws = located?.sheet ?? sheets.add(newSettingsSheetName(sheets.items.map((s) => s.name)));
+  const rows = splitSettings(json).map((row) => [constantInput(row[0])]);
+  ws.getRange("A:A").clear("Contents");
+  const target = ws.getRange(`A1:A${rows.length}`);
+  target.values = rows;
+  ws.visibility = "VeryHidden";
+  target.load("values");
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("address");
+  return () => {
+    const back = settingsFromColumn(target.values.map((row) => row[0]));
+    const bottom = used.isNullObject ? -1 : parseExcelAddress(used.address).range.bottom;
+    if (back !== json || bottom > rows.length - 1)
+      throw new Error("Inställningarna lästes inte tillbaka oförändrade efter skrivning.");
+  };
 }
 
 function settingsFromColumn(column: unknown[]): string | null {

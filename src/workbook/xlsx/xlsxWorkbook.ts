@@ -4,17 +4,34 @@
  * the very hidden sheet, marks that return what they replaced.
  */
 import ExcelJS from "exceljs";
-import type { CellMark, SheetInfo, SheetVisibility, WorkbookPort, WriteSheetOptions } from "../port";
+import type {
+  CellMark,
+  MarkCellsOptions,
+  SheetInfo,
+  SheetVisibility,
+  WorkbookPort,
+  WriteSheetOptions,
+} from "../port";
 import { SheetExistsError, SheetMissingError } from "../port";
 import type { CellRange, CellStyle, CellValue, Grid, ReadOptions } from "../grid";
 import { parseRangeAddress } from "../address";
 import type { SheetSpec, SpecStyle } from "../../report/sheetSpec";
-import { denseRows } from "../../report/sheetSpec";
+import { assertWritableSpec, denseRows } from "../../report/sheetSpec";
 import { formatText } from "../../report/numberFormat";
-import { SETTINGS_SHEET, joinSettings, splitSettings } from "../settingsSheet";
+import {
+  SETTINGS_MARKER,
+  isSettingsCandidate,
+  joinSettings,
+  newSettingsSheetName,
+  splitSettings,
+} from "../settingsSheet";
+import { sameSheetName, validateSheetName } from "../sheetName";
 import { toCellValue } from "./cellValue";
+import { PackageChanges } from "./package/changes";
 
 type Worksheet = ExcelJS.Worksheet;
+/** ExcelJS orders worksheets by this field (missing from its typings). */
+type OrderedWorksheet = Worksheet & { orderNo: number };
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
@@ -52,19 +69,31 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The last range selected with selectRange (the xlsx host has no UI to show it in). */
   lastSelection: { sheet: string; range: CellRange } | null = null;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  /**
+   * For a workbook loaded from bytes: the original package and what the add-in changed in it,
+   * so writing keeps everything else byte for byte (docs/decisions/0007-lossless-xlsx.md).
+   */
+  private readonly changes: PackageChanges | null;
+
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    original: Uint8Array | null = null,
+  ) {
+    this.changes = original ? new PackageChanges(original, workbook) : null;
+  }
 
   static async load(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    // A copy: the caller's buffer may be reused, and the original is written back at the end.
+    const original = new Uint8Array(data).slice();
     const workbook = new ExcelJS.Workbook();
     // ExcelJS's typings want a Node Buffer; in the browser it accepts an ArrayBuffer.
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
-    return new XlsxWorkbook(workbook);
+    await workbook.xlsx.load(original as unknown as ExcelJS.Buffer);
+    return new XlsxWorkbook(workbook, original);
   }
 
   static async open(path: string): Promise<XlsxWorkbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return new XlsxWorkbook(workbook);
+    const { readFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+    return XlsxWorkbook.load(await readFile(path));
   }
 
   static create(): XlsxWorkbook {
@@ -72,24 +101,42 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    const { writeFile } = await import(/* webpackIgnore: true */ "node:fs/promises");
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    if (this.changes) return this.changes.write(this.workbook);
     return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 
   private sheet(name: string): Worksheet {
-    const ws = this.workbook.getWorksheet(name);
+    const ws = this.findSheet(name);
     if (!ws) throw new SheetMissingError(name);
     return ws;
   }
 
+  /** Excel finds sheets whatever the letter case; ExcelJS's getWorksheet does not. */
+  private findSheet(name: string): Worksheet | undefined {
+    return (
+      this.workbook.getWorksheet(name) ?? this.workbook.worksheets.find((ws) => sameSheetName(ws.name, name))
+    );
+  }
+
+  /** The sheet that carries the settings marker in A1, if any. */
+  private settingsSheet(): Worksheet | undefined {
+    return this.workbook.worksheets.find(
+      (ws) => isSettingsCandidate(ws.name) && toCellValue(ws.getCell(1, 1).value) === SETTINGS_MARKER,
+    );
+  }
+
   async listSheets(): Promise<SheetInfo[]> {
+    const settings = this.settingsSheet();
     return this.workbook.worksheets.map((ws) => ({
       name: ws.name,
       visibility: visibilityOf(ws),
       usedRange: valueBounds(ws),
+      isSettings: ws === settings,
     }));
   }
 
@@ -142,20 +189,29 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
-    const existing = this.workbook.getWorksheet(spec.name);
+    validateSheetName(spec.name);
+    assertWritableSpec(spec);
+    const existing = this.findSheet(spec.name);
     if (existing && !options.replace) throw new SheetExistsError(spec.name);
-    const tempName = `~ny ${Date.now() % 100000}`.slice(0, 31);
+    const taken = this.workbook.worksheets.map((w) => w.name);
+    let tempName = "";
+    for (let n = 1; !tempName || taken.some((t) => sameSheetName(t, tempName)); n++) tempName = `~ny ${n}`;
     const ws = this.workbook.addWorksheet(tempName);
     try {
       renderSpec(ws, spec);
       // No password: the protection guards against slips, not against the workbook's owner.
       if (spec.protect) await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+      if (existing) {
+        // The successor takes the replaced sheet's place in the tab order.
+        (ws as OrderedWorksheet).orderNo = (existing as OrderedWorksheet).orderNo;
+        this.workbook.removeWorksheet(existing.id);
+      }
+      ws.name = spec.name;
     } catch (error) {
       this.workbook.removeWorksheet(ws.id);
       throw error;
     }
-    if (existing) this.workbook.removeWorksheet(existing.id);
-    ws.name = spec.name;
+    this.changes?.sheetWritten(ws, existing);
     if (options.activate) this.activate(ws);
   }
 
@@ -169,7 +225,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async readSettings(): Promise<string | null> {
-    const ws = this.workbook.getWorksheet(SETTINGS_SHEET);
+    const ws = this.settingsSheet();
     if (!ws) return null;
     const column: unknown[] = [];
     for (let r = 1; r <= ws.rowCount; r++) column.push(toCellValue(ws.getCell(r, 1).value));
@@ -177,26 +233,43 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSettings(json: string): Promise<void> {
-    const old = this.workbook.getWorksheet(SETTINGS_SHEET);
-    if (old) this.workbook.removeWorksheet(old.id);
-    const ws = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    splitSettings(json).forEach((row, i) => {
-      ws.getCell(i + 1, 1).value = row[0];
+    const rows = splitSettings(json);
+    let ws = this.settingsSheet();
+    if (ws) {
+      for (let r = ws.rowCount; r > rows.length; r--) ws.getCell(r, 1).value = null;
+    } else {
+      ws = this.workbook.addWorksheet(newSettingsSheetName(this.workbook.worksheets.map((w) => w.name)), {
+        state: "veryHidden",
+      });
+    }
+    ws.state = "veryHidden";
+    const sheet = ws;
+    rows.forEach((row, i) => {
+      sheet.getCell(i + 1, 1).value = row[0];
     });
+    // Rewritten in place when it exists: the package keeps its part, position and sheetId.
+    this.changes?.sheetWritten(ws, ws);
     if ((await this.readSettings()) !== json)
       throw new Error("Inställningarna kunde inte sparas i arbetsboken.");
   }
 
-  async markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]> {
+  async markCells(sheet: string, marks: CellMark[], options: MarkCellsOptions = {}): Promise<CellMark[]> {
     const ws = this.sheet(sheet);
-    const previous: CellMark[] = [];
-    for (const mark of marks) {
+    // What each cell holds before this call (a cell marked twice keeps its first "before").
+    const previous: CellMark[] = marks.map((mark) => {
       const cell = ws.getCell(mark.row + 1, mark.col + 1);
       const fill = cell.fill as ExcelJS.FillPattern | undefined;
       const oldFill =
         fill && fill.type === "pattern" && fill.pattern === "solid" ? hexFromArgb(fill.fgColor?.argb) : null;
-      const oldNote = noteText(cell.note);
-      previous.push({ row: mark.row, col: mark.col, fill: oldFill, note: oldNote });
+      return { row: mark.row, col: mark.col, fill: oldFill, note: noteText(cell.note) };
+    });
+    // The originals are saved before any cell changes.
+    if (options.settingsAfter) await this.writeSettings(options.settingsAfter(previous));
+    for (const [i, mark] of marks.entries()) {
+      const cell = ws.getCell(mark.row + 1, mark.col + 1);
+      this.changes?.cellMarked(ws, previous[i], mark);
+      // ExcelJS shares one style object among the loaded cells of a format: give this one its own.
+      cell.style = { ...cell.style };
       cell.fill = mark.fill
         ? { type: "pattern", pattern: "solid", fgColor: { argb: argb(mark.fill) } }
         : ({ type: "pattern", pattern: "none" } as ExcelJS.FillPattern);

@@ -559,7 +559,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements XRange {
   }
 
   private writeCells(t: RangeTarget, grid: unknown[][]): void {
-    const coerced = grid.map((row) => row.map(coerceInput));
+    const coerced = grid.map((row) => row.map((v) => coerceInput(v, true)));
     coerced.forEach((row, i) =>
       row.forEach((input, j) => {
         const r = t.rect.top + i;

@@ -302,6 +302,8 @@ export function normalizeColor(color: unknown): string {
  */
 export function coerceInput(
   value: unknown,
+  /** Written through the API (values/formulas), read as Excel reads typed input; seeds are stored as given. */
+  typed = false,
 ): { kind: "value"; value: StoredValue | null } | { kind: "formula"; formula: string } {
   if (value === null || value === undefined || value === "") return { kind: "value", value: null };
   if (typeof value === "number") {
@@ -321,6 +323,8 @@ export function coerceInput(
   if (value.startsWith("=") && value.length > 1) return { kind: "formula", formula: value };
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(value.trim()))
     return { kind: "value", value: Number(value) };
+  // As typed input, Excel also reads "+…", "-…" and "@…" as formulas ("-Personal" → =-Personal).
+  if (typed && /^[-+@]/.test(value) && value.length > 1) return { kind: "formula", formula: `=${value}` };
   if (/^(true|false)$/i.test(value.trim()))
     return { kind: "value", value: value.trim().toLowerCase() === "true" };
   return { kind: "value", value };

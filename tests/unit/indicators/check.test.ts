@@ -14,7 +14,9 @@ const OCCUPANCY_KEY =
 function port(): MemoryPort {
   const p = new MemoryPort().addGrid(q1_2023Grid());
   p.setFormat(SHEET, OCCUPANCY.row, OCCUPANCY.col, "#FFFF00", "min egen kommentar");
-  p.setSettings(JSON.stringify({ budget: { version: 3, keep: true }, ownedSheets: ["Driftsammandrag"] }));
+  p.setSettings(
+    JSON.stringify({ futureFeature: { version: 3, keep: true }, ownedSheets: ["Driftsammandrag"] }),
+  );
   return p;
 }
 
@@ -22,7 +24,9 @@ describe("checkIndicators over a WorkbookPort", () => {
   it("returns the CLI JSON, marks status cells and writes Målavstämning", async () => {
     const p = port();
     const report = await checkIndicators(p);
-    expect(Object.keys(report)).toEqual(["indicators", "goals", "findings"]);
+    // "kolada" was added by issue 11 (null without Kolada files); nothing renamed.
+    expect(Object.keys(report)).toEqual(["indicators", "goals", "findings", "kolada"]);
+    expect(report.kolada).toBeNull();
     expect(report.indicators.length).toBe(43);
     const e = report.indicators.find((i) => i.indicator === "Antalet E-tjänster ska öka");
     expect(e).toEqual({
@@ -33,6 +37,7 @@ describe("checkIndicators over a WorkbookPort", () => {
       target: { text: "Önskvärd riktning 2023: 20 2024: 23", kind: "yearly" },
       status: "partlyMet",
       reason: "18 mot målvärde 20 (2023); förbättring från 17",
+      kolada: null,
     });
     expect(report.goals.length).toBe(13);
     expect(report.goals[0]).toEqual({
@@ -51,7 +56,7 @@ describe("checkIndicators over a WorkbookPort", () => {
       "Totalt: 4 av 13 nämndmål uppfyllda, 3 delvis uppfyllda, 2 ej uppfyllda, 4 ej bedömda",
     );
     const settings = JSON.parse(p.rawSettings() ?? "{}");
-    expect(settings.budget).toEqual({ version: 3, keep: true });
+    expect(settings.futureFeature).toEqual({ version: 3, keep: true });
     expect(settings.ownedSheets).toEqual(["Driftsammandrag", "Målavstämning"]);
     expect(
       settings.indicators.replacedMarks[SHEET].find((m: { row: number }) => m.row === OCCUPANCY.row),

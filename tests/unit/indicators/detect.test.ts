@@ -19,7 +19,7 @@ function codes(model: IndicatorModel): Record<string, number> {
 
 /** Every filled value cell is parsed, missing, or reported with its own cell address. */
 function expectEveryValueAccountedFor(model: IndicatorModel): void {
-  const reported = new Set(model.findings.filter((f) => f.code === "value-unparsed").map((f) => f.cell));
+  const reported = new Set(model.findings.filter((f) => f.code === "valueUnparsed").map((f) => f.cell));
   for (const g of model.goals) {
     for (const ind of g.indicators) {
       for (const v of [...ind.values, ...ind.breakdown.flatMap((b) => b.values)]) {
@@ -30,9 +30,7 @@ function expectEveryValueAccountedFor(model: IndicatorModel): void {
           t.target.kind === "text" ||
           (t.target.kind === "yearly" && t.target.years.some((y) => y.target.kind === "text"));
         if (textual) {
-          expect(model.findings.some((f) => f.code === "target-text" && f.cell === t.cell.address)).toBe(
-            true,
-          );
+          expect(model.findings.some((f) => f.code === "targetText" && f.cell === t.cell.address)).toBe(true);
         }
       }
     }
@@ -49,7 +47,7 @@ describe("detection on the four seed fixtures", () => {
       values: { parsed: 101, missing: 37, unparsed: 0 },
       targets: { judgeable: 62, text: 0, none: 5 },
     });
-    expect(codes(model)).toEqual({ "row-without-indicator": 2, "target-missing": 5 });
+    expect(codes(model)).toEqual({ rowWithoutIndicator: 2, targetMissing: 5 });
     expectEveryValueAccountedFor(model);
     // The personnel table above has no indicator column and is not read as one.
     expect(model.tables[0].headerRow).toBe(11);
@@ -97,7 +95,7 @@ describe("detection on the four seed fixtures", () => {
       values: { parsed: 30, missing: 7, unparsed: 0 },
       targets: { judgeable: 42, text: 0, none: 0 },
     });
-    expect(codes(model)).toEqual({ "target-on-breakdown": 6 });
+    expect(codes(model)).toEqual({ targetOnBreakdown: 6 });
     expectEveryValueAccountedFor(model);
     const indicators = model.goals.flatMap((g) => g.indicators);
     expect(indicators.filter((i) => i.koladaKpi !== null).map((i) => i.koladaKpi)).toEqual([
@@ -127,11 +125,11 @@ describe("detection on the four seed fixtures", () => {
       targets: { judgeable: 79, text: 26, none: 5 },
     });
     expect(codes(model)).toEqual({
-      "target-text": 26,
-      "target-missing": 5,
-      "value-unparsed": 4,
-      "row-without-indicator": 1,
-      "target-on-breakdown": 1,
+      targetText: 26,
+      targetMissing: 5,
+      valueUnparsed: 4,
+      rowWithoutIndicator: 1,
+      targetOnBreakdown: 1,
     });
     expectEveryValueAccountedFor(model);
     expect(model.tables[0].sourceCol).toBe(2);
@@ -149,10 +147,10 @@ describe("detection on the four seed fixtures", () => {
       targets: { judgeable: 24, text: 8, none: 6 },
     });
     expect(codes(model)).toEqual({
-      "value-unparsed": 4,
-      "target-text": 8,
-      "target-missing": 6,
-      "target-on-breakdown": 1,
+      valueUnparsed: 4,
+      targetText: 8,
+      targetMissing: 6,
+      targetOnBreakdown: 1,
     });
     expectEveryValueAccountedFor(model);
     const ev = evaluateIndicators(model);
@@ -202,7 +200,7 @@ describe("robust detection", () => {
         ["Lön", "5"],
       ]),
     ]);
-    expect(model.findings.map((f) => f.code)).toEqual(["no-indicator-table"]);
+    expect(model.findings.map((f) => f.code)).toEqual(["noIndicatorTable"]);
   });
 
   it("uses a saved layout and reports a missing sheet", () => {
@@ -210,6 +208,6 @@ describe("robust detection", () => {
     const layouts = detectIndicatorTables(grid).slice(0, 1);
     const model = buildIndicatorModel([grid], [...layouts, { ...layouts[0], sheet: "Borta" }]);
     expect(model.goals.flatMap((g) => g.indicators).length).toBe(4);
-    expect(model.findings.filter((f) => f.code === "sheet-missing").length).toBe(1);
+    expect(model.findings.filter((f) => f.code === "sheetMissing").length).toBe(1);
   });
 });

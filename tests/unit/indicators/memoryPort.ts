@@ -6,6 +6,7 @@
 import type { CellRange, Grid, ReadOptions } from "../../../src/workbook/grid";
 import {
   type CellMark,
+  type MarkCellsOptions,
   SheetExistsError,
   SheetMissingError,
   type SheetInfo,
@@ -13,7 +14,8 @@ import {
   type WorkbookPort,
   type WriteSheetOptions,
 } from "../../../src/workbook/port";
-import type { SheetSpec } from "../../../src/report/sheetSpec";
+import { assertWritableSpec, type SheetSpec } from "../../../src/report/sheetSpec";
+import { sameSheetName, validateSheetName } from "../../../src/workbook/sheetName";
 
 interface MemorySheet {
   grid: Grid;
@@ -125,6 +127,8 @@ export class MemoryPort implements WorkbookPort {
               bottom: s.grid.top + s.grid.values.length - 1,
               right: s.grid.left + Math.max(0, ...s.grid.values.map((r) => r.length)) - 1,
             },
+      // Settings live beside the sheets here, never in one.
+      isSettings: false,
     }));
   }
 
@@ -157,7 +161,11 @@ export class MemoryPort implements WorkbookPort {
 
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
     this.count("writeSheet");
-    if (this.sheets.has(spec.name) && !options.replace) throw new SheetExistsError(spec.name);
+    validateSheetName(spec.name);
+    assertWritableSpec(spec);
+    const existing = [...this.sheets.keys()].find((n) => sameSheetName(n, spec.name));
+    if (existing && !options.replace) throw new SheetExistsError(spec.name);
+    if (existing && existing !== spec.name) this.sheets.delete(existing);
     const width = Math.max(0, ...spec.rows.map((r) => r.length));
     const values = spec.rows.map((r) => Array.from({ length: width }, (_, c) => r[c]?.value ?? null));
     const grid: Grid = {
@@ -189,7 +197,7 @@ export class MemoryPort implements WorkbookPort {
     this.settings = json;
   }
 
-  async markCells(sheet: string, marks: CellMark[]): Promise<CellMark[]> {
+  async markCells(sheet: string, marks: CellMark[], options: MarkCellsOptions = {}): Promise<CellMark[]> {
     this.count("markCells");
     const s = this.sheet(sheet);
     const previous = marks.map((m) => ({
@@ -198,6 +206,7 @@ export class MemoryPort implements WorkbookPort {
       fill: s.fills.get(key(m.row, m.col)) ?? null,
       note: s.notes.get(key(m.row, m.col)) ?? null,
     }));
+    if (options.settingsAfter) this.settings = options.settingsAfter(previous);
     for (const m of marks) {
       s.fills.set(key(m.row, m.col), m.fill);
       s.notes.set(key(m.row, m.col), m.note);

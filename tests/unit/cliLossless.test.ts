@@ -1,0 +1,45 @@
+/** `namnd generate` on a workbook with a chart: the chart (and its drawing) survive byte for byte. */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { buildCorpusWorkbook } from "../fixtures/lossless/corpus";
+import { partsOf, sameBytes, text } from "../support/ooxml";
+
+jest.setTimeout(60_000);
+
+const BIN = join(__dirname, "..", "..", "bin", "namnd.js");
+
+async function namnd(...args: string[]): Promise<number> {
+  try {
+    await promisify(execFile)(process.execPath, [BIN, ...args]);
+    return 0;
+  } catch (error) {
+    return (error as { code: number }).code;
+  }
+}
+
+describe("namnd generate on a workbook with a chart", () => {
+  it.each([
+    ["to a new file", false],
+    ["in place (-o equal to the input)", true],
+  ])("keeps the chart part byte-identical, %s", async (_label, inPlace) => {
+    const dir = mkdtempSync(join(tmpdir(), "namnd-cli-lossless-"));
+    const wb = await buildCorpusWorkbook("chart");
+    const input = join(dir, "budget.xlsx");
+    writeFileSync(input, wb.bytes);
+    const out = inPlace ? input : join(dir, "out.xlsx");
+    expect(await namnd("generate", input, "-o", out)).toBe(0);
+    const before = await partsOf(wb.bytes);
+    const after = await partsOf(new Uint8Array(readFileSync(out)));
+    for (const part of wb.featureParts) {
+      expect({ part, same: sameBytes(before.get(part), after.get(part)) }).toEqual({ part, same: true });
+    }
+    expect(text(after.get("xl/workbook.xml"))).toContain('name="Driftsammandrag 2023-03"');
+    // The user's data sheet, which the drawing hangs on, is untouched too.
+    expect(sameBytes(before.get("xl/worksheets/sheet1.xml"), after.get("xl/worksheets/sheet1.xml"))).toBe(
+      true,
+    );
+  });
+});
