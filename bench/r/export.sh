@@ -17,4 +17,4 @@ while [ "$i" -lt "$WORKERS" ]; do
 done
 wait
 Rscript bench/r/export-real-series.R "$OUT"
-# The parts stay until the JSON is checked; remove bench/data/*.parts by hand.
+# The parts stay (committed) so a later run resumes where this one stopped.

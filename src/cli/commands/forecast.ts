@@ -1,5 +1,5 @@
 /**
- * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
+ * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume|theta|arima] [--json]
  * Per-row methods, manual values and excluded months saved in the workbook (settings key
  * `forecast`) are applied, so the CLI gives the pane's and generate's numbers.
  * Exit 0 with a forecast; 1 when an error finding leaves nothing to forecast; 2 usage or unreadable file.

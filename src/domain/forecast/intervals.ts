@@ -25,9 +25,9 @@ export type IntervalFamily = "model" | "level" | "combination";
  * (the 80th and 95th percentile of |error| / σ there).
  */
 export const MULTIPLIERS: Record<IntervalFamily, Multipliers> = {
-  model: { q80: 1.04, q95: 2.08 },
-  level: { q80: 1.63, q95: 3.02 },
-  combination: { q80: 1.25, q95: 2.41 },
+  model: { q80: 1.0, q95: 2.05 },
+  level: { q80: 1.5, q95: 2.73 },
+  combination: { q80: 1.38, q95: 2.3 },
 };
 
 export interface CalibratedInterval {
