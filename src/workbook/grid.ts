@@ -36,6 +36,17 @@ export interface Grid {
   style: CellStyle[][] | null;
   /** Merged areas that intersect the grid, in sheet coordinates. */
   merges: CellRange[];
+  /**
+   * Formula cells the file holds without a saved result (their value is null here), in sheet
+   * coordinates. Only the xlsx adapter can tell: Excel always has a result.
+   */
+  uncachedFormulas?: CellPoint[];
+}
+
+/** One cell, 0-based sheet coordinates. */
+export interface CellPoint {
+  row: number;
+  col: number;
 }
 
 export interface ReadOptions {
