@@ -1,8 +1,11 @@
 /**
- * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
+ * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume|theta|arima] [--json]
+ * Per-row methods, manual values and excluded months saved in the workbook (settings key
+ * `forecast`) are applied, so the CLI gives the pane's and generate's numbers.
  * Exit 0 with a forecast; 1 when an error finding blocks it; 2 usage or unreadable file.
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
+import { forecastOptionsFrom, parseForecastSettings } from "../../app/forecastSettings";
 import { readSourceGrids } from "../../app/ledgerModel";
 import { sourceSheets } from "../../app/generate";
 import { outsideFindings } from "../../app/readFindings";
@@ -26,11 +29,14 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`Okänd metod "${String(flags.method)}". ${USAGE}`);
 
   const port = await openWorkbook(positional[0]);
-  // The same sources the pane and generate read: visible sheets the add-in did not write.
   const settings = await loadSettings(port);
+  // The same sources the pane and generate read: visible sheets the add-in did not write.
   const listed = await port.listSheets();
   const grids = await readSourceGrids(port, settings, listed);
-  const result = forecastFromGrids(grids, { asOf, method });
+  // The per-row methods, manual values and excluded months saved by the pane apply here as in
+  // the pane and generate; --as-of and --method replace only the saved month and the default.
+  const saved = forecastOptionsFrom(parseForecastSettings((settings as Record<string, unknown>).forecast));
+  const result = forecastFromGrids(grids, { ...saved, asOf, method });
   result.findings.unshift(...outsideFindings(sourceSheets(listed, settings)));
   if (flags.json) io.out(JSON.stringify(result));
   for (const f of result.findings) {
