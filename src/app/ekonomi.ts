@@ -13,9 +13,10 @@ import { qualifiedRange } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { Settings } from "./settings";
+import { DRAFT_FIRST_ROW } from "../report/analysDraft";
 
 /** The tables of the Ekonomi section the pane's check-list offers. */
-export const EKONOMI_TABLES = ["driftsammandrag", "investeringar", "ekonomi", "personal"] as const;
+export const EKONOMI_TABLES = ["driftsammandrag", "investeringar", "ekonomi", "personal", "analys"] as const;
 export type EkonomiTable = (typeof EKONOMI_TABLES)[number];
 
 const READ_ROWS = 400;
@@ -103,4 +104,39 @@ export function findPersonnel(grids: Grid[]): {
     };
   }
   return { model: tables[0], rows: judgePersonnel(tables[0]), findings: [] };
+}
+
+/**
+ * The draft written last time, and whether the economist has edited it since: its paragraphs as
+ * they stand on the sheet against the text the add-in generated (saved in the settings).
+ */
+export async function readDraftState(
+  port: WorkbookPort,
+  settings: Settings,
+  sheets: SheetInfo[],
+): Promise<{ sheet: string; edited: boolean; paragraphs: string[] } | null> {
+  const saved = settings.ekonomi?.draft;
+  if (!saved) return null;
+  const info = sheets.find(
+    (s) => s.name.toLocaleLowerCase("sv-SE") === saved.sheet.toLocaleLowerCase("sv-SE"),
+  );
+  if (
+    !info ||
+    !settings.ownedSheets.some((o) => o.toLocaleLowerCase("sv-SE") === info.name.toLocaleLowerCase("sv-SE"))
+  )
+    return null;
+  const grid = await port.readRange(
+    info.name,
+    { top: DRAFT_FIRST_ROW, left: 0, bottom: DRAFT_FIRST_ROW + saved.paragraphs.length + 40, right: 0 },
+    { formatting: false },
+  );
+  const paragraphs: string[] = [];
+  for (const row of grid.values) {
+    const v = row[0];
+    if (v === null || (typeof v === "string" && v.trim() === "")) break;
+    paragraphs.push(String(v));
+  }
+  const edited =
+    paragraphs.length !== saved.paragraphs.length || paragraphs.some((p, i) => p !== saved.paragraphs[i]);
+  return { sheet: info.name, edited, paragraphs };
 }

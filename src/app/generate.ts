@@ -16,7 +16,13 @@ import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedAddress, qualifiedRange } from "../workbook/address";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
-import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
+import {
+  loadForecastRounds,
+  modelAsOf,
+  previousComments,
+  previousRound,
+  withForecastChange,
+} from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
@@ -25,9 +31,11 @@ import {
   type EkonomiTable,
   findInvestments,
   findPersonnel,
+  readDraftState,
   readSourceGrids,
 } from "./ekonomi";
 import { layoutPersonnel, personnelSheetName } from "../report/personal";
+import { buildDraft, type Draft, DRAFT_SHEET, layoutDraft } from "../report/analysDraft";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
@@ -63,6 +71,8 @@ export interface GenerateResult {
   results: ReportResult[];
   /** The Ekonomi section's other tables (investments, the summary), laid out and written with the reports. */
   tables: TableJson[];
+  /** The draft Analys och kommentar with the cell of every figure, when written. */
+  draft?: Draft;
   /** The sheets of `tables`, in the same order. */
   tableSpecs: SheetSpec[];
   /** The investment report, when the workbook has an investment table. */
@@ -267,8 +277,10 @@ export async function generateDriftsammandrag(
   let definitions = chooseReports(model);
   // Förändring mot föregående prognos, when an earlier forecast round was saved (issue 4 §4).
   const rounds = await loadForecastRounds(port, settings);
+  let comparedRound: ReturnType<typeof previousRound> = null;
   if (rounds.length > 0) {
     const previous = previousRound(rounds, fromLedger?.asOf ?? modelAsOf(model));
+    comparedRound = previous;
     ({ model, definitions } = withForecastChange(model, definitions, previous));
   }
   if (definitions.length === 0) {
@@ -302,12 +314,18 @@ export async function generateDriftsammandrag(
     (fullYear !== null || investments.report !== null) &&
     (chosen !== null || investments.report !== null);
   const writePersonnel = wanted.has("personal") && personnel.model !== null;
+  // The draft, like the summary, comes unasked only with the Ekonomi section's other tables.
+  const writeDraft =
+    wanted.has("analys") && (chosen !== null || investments.report !== null || personnel.model !== null);
+  const draftState = writeDraft ? await readDraftState(port, settings, sheetInfos) : null;
+  const draftName = draftState?.edited ? `${draftState.sheet} (ny)` : (draftState?.sheet ?? DRAFT_SHEET);
   const driftNames = results.map((r) => r.definition.sheetName);
   const desired = [
     ...driftNames,
     ...(writeInvestments ? [investmentSheetName(investments.report!)] : []),
     ...(writeSummary ? [summarySheetName(fullYear, investments.report)] : []),
     ...(writePersonnel ? [personnelSheetName(personnel.model!)] : []),
+    ...(writeDraft ? [draftName] : []),
   ];
   const planned = planOwnedSheets(
     desired,
@@ -363,13 +381,69 @@ export async function generateDriftsammandrag(
     );
     if (summary) extra.push({ ...summary, replace: summarySheet.replace });
   }
+  let personnelSheet: string | null = null;
   if (writePersonnel) {
     const sheet = planned[next++];
+    personnelSheet = sheet.name;
     const l = layoutPersonnel(personnel.model!, personnel.rows, { sheetName: sheet.name });
     extra.push({ ...l, replace: sheet.replace });
   }
+  let draft: Draft | null = null;
+  let draftSheet: string | null = null;
+  if (writeDraft) {
+    const sheet = planned[next++];
+    draftSheet = sheet.name;
+    const periodIndex = results.findIndex((r) => r.definition.kind === "period");
+    const fullYearIndex = fullYear ? results.indexOf(fullYear) : -1;
+    // Figures refer only to sheets written in this batch.
+    draft = buildDraft({
+      unit,
+      period:
+        writeDrift && periodIndex >= 0
+          ? { result: results[periodIndex], sheet: names[periodIndex].name }
+          : undefined,
+      fullYear:
+        writeDrift && fullYear
+          ? {
+              result: fullYear,
+              sheet: names[fullYearIndex].name,
+              comments: comparedRound ? previousComments([comparedRound]) : undefined,
+            }
+          : undefined,
+      investments:
+        investmentSheet && investments.report
+          ? { report: investments.report, sheet: investmentSheet.name }
+          : undefined,
+      personnel:
+        personnelSheet && personnel.model
+          ? { model: personnel.model, rows: personnel.rows, sheet: personnelSheet }
+          : undefined,
+    });
+    const edited = draftState?.edited ? { sheet: draftState.sheet, paragraphs: draftState.paragraphs } : null;
+    if (edited) {
+      findings.push({
+        severity: "info",
+        code: "draftEdited",
+        message: `Texten på bladet "${edited.sheet}" är redigerad och skrivs inte över; det nya utkastet och skillnaderna finns på bladet "${sheet.name}".`,
+        cell: null,
+      });
+    }
+    extra.push({
+      spec: layoutDraft(draft, { sheetName: sheet.name, edited }),
+      json: {
+        kind: "analys",
+        sheet: sheet.name,
+        title: "Analys och kommentar (utkast)",
+        unit,
+        columns: ["Text"],
+        rows: draft.paragraphs.map((p) => ({ label: p, role: "stycke", values: [], text: [p] })),
+      },
+      replace: sheet.replace,
+    });
+  }
   const result: GenerateResult = {
     tables: extra.map((e) => e.json),
+    draft: draft ?? undefined,
     tableSpecs: extra.map((e) => e.spec),
     investments: investments.report ?? undefined,
     reports: laidOut.map((l) => l.json),
@@ -390,7 +464,14 @@ export async function generateDriftsammandrag(
   await writeOwnedSheets(port, settings, writes, (s) => ({
     ...s,
     budget: mapping ? { mapping, unit, decimals } : s.budget,
-    ...(options.tables ? { ekonomi: { tables: [...options.tables] } } : {}),
+    ekonomi: {
+      ...s.ekonomi,
+      ...(options.tables ? { tables: [...options.tables] } : {}),
+      // The generated text is remembered for the sheet the economist edits: an edited one keeps its record.
+      ...(draft && draftSheet && !draftState?.edited
+        ? { draft: { sheet: draftSheet, paragraphs: draft.paragraphs } }
+        : {}),
+    },
   }));
   result.written.push(...writes.map((w) => w.spec.name));
   return result;

@@ -46,7 +46,13 @@ export const settingsSchema = z
     kolada: koladaSettingsSchema.optional(),
     /** The Ekonomi tables the economist chose to write (the pane's check-list); absent: all. */
     ekonomi: z
-      .object({ tables: z.array(z.enum(["driftsammandrag", "investeringar", "ekonomi", "personal"])) })
+      .object({
+        tables: z
+          .array(z.enum(["driftsammandrag", "investeringar", "ekonomi", "personal", "analys"]))
+          .optional(),
+        /** The draft Analys och kommentar as generated: an edited sheet differs from it and is kept. */
+        draft: z.object({ sheet: z.string(), paragraphs: z.array(z.string()) }).optional(),
+      })
       .optional(),
   })
   .passthrough();

@@ -106,6 +106,7 @@ export const FINDING_CODES = [
   "investmentUnitMissing",
   "investmentVaravMismatch",
   "ekonomiSummarySkipped",
+  "draftEdited",
   // Workbook safety.
   "sheetNameTaken",
   // What a read could not see (app/readFindings.ts).

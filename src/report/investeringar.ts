@@ -23,7 +23,7 @@ export interface TableJsonRow {
 
 /** One Ekonomi table in `generate --json` (and the pane's preview). */
 export interface TableJson {
-  kind: "investeringar" | "ekonomi" | "personal" | "volymtal";
+  kind: "investeringar" | "ekonomi" | "personal" | "volymtal" | "analys";
   sheet: string;
   title: string;
   unit: string | null;

@@ -37,7 +37,7 @@ describe.each(cases)("Ekonomi section for %s recalculated by LibreOffice", (name
   it("gives every formula of Investeringar and the summary the add-in's own value", async () => {
     const port = await XlsxWorkbook.load(await toBuffer(build()));
     const result = await generateDriftsammandrag(port, { unit, now: new Date("2023-04-15T08:00:00Z") });
-    expect(result.tableSpecs.map((s) => s.name)).toHaveLength(3);
+    expect(result.tableSpecs.map((s) => s.name)).toHaveLength(4);
     const dir = mkdtempSync(join(tmpdir(), "namnd-lo-ek-"));
     const path = join(dir, `${name.replace(/\s/g, "-")}.xlsx`);
     await port.save(path);
@@ -62,8 +62,10 @@ describe.each(cases)("Ekonomi section for %s recalculated by LibreOffice", (name
       );
     }
     expect(formulas).toBeGreaterThanOrEqual(12);
-    // The summary's outcome and budget cells refer to the two reports.
-    expect(references).toBeGreaterThanOrEqual(4);
+    // The summary's outcome and budget cells refer to the two reports, and every figure of the
+    // draft's text refers to the cell it came from.
+    expect(references).toBeGreaterThanOrEqual(4 + result.draft!.figures.length);
+    expect(result.draft!.figures.length).toBeGreaterThanOrEqual(6);
 
     const shots = join(__dirname, "..", "..", "test-results");
     mkdirSync(shots, { recursive: true });
