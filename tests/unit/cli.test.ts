@@ -36,7 +36,9 @@ describe("namnd generate", () => {
     const r = await namnd("generate", input, "-o", out, "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["reports", "findings"]);
+    expect(Object.keys(json)).toEqual(["reports", "findings", "tables", "draft"]);
+    expect(json.tables).toEqual([]);
+    expect(json.draft).toBeNull();
     expect(json.reports.map((x: { kind: string }) => x.kind)).toEqual(["period", "fullYear"]);
     const full = json.reports[1];
     expect(Object.keys(full)).toEqual(["kind", "sheet", "title", "unit", "columns", "rows"]);

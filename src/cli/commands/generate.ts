@@ -84,7 +84,16 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
   if (!blocked) await writeOutput(target, await port.toBuffer());
 
   if (flags.json)
-    io.out(JSON.stringify({ reports: blocked ? [] : result.reports, findings: result.findings }));
+    io.out(
+      JSON.stringify({
+        reports: blocked ? [] : result.reports,
+        findings: result.findings,
+        // Added by the Ekonomi section: its other tables (investeringar, ekonomi, personal, volymtal,
+        // analys) and the draft text with the cell of every figure.
+        tables: blocked ? [] : result.tables,
+        draft: blocked || !result.draft ? null : result.draft,
+      }),
+    );
   for (const f of result.findings) io.err(`${SEVERITY_SV[f.severity]}: ${f.message}`);
   if (blocked) {
     io.err("Inget blad skrevs.");
@@ -92,6 +101,7 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
   }
   if (!flags.json) {
     for (const r of result.reports) io.out(`${r.sheet}: ${r.title}`);
+    for (const t of result.tables) io.out(`${t.sheet}: ${t.title}`);
     io.out(`Skrev ${flags.output}`);
   }
   return EXIT_OK;
