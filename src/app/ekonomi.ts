@@ -8,6 +8,7 @@ import { computeInvestments, type InvestmentReport } from "../domain/investments
 import type { InvestmentModel } from "../domain/investments/model";
 import { detectInvestmentTables } from "../mapping/investments/detect";
 import { detectPersonnelTables } from "../mapping/personnel/detect";
+import { detectVolumeTables, type VolumeModel } from "../mapping/volumes/detect";
 import { type JudgedPersonnelRow, judgePersonnel, type PersonnelModel } from "../domain/personnel";
 import { qualifiedRange } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
@@ -16,7 +17,14 @@ import type { Settings } from "./settings";
 import { DRAFT_FIRST_ROW } from "../report/analysDraft";
 
 /** The tables of the Ekonomi section the pane's check-list offers. */
-export const EKONOMI_TABLES = ["driftsammandrag", "investeringar", "ekonomi", "personal", "analys"] as const;
+export const EKONOMI_TABLES = [
+  "driftsammandrag",
+  "investeringar",
+  "ekonomi",
+  "personal",
+  "volymtal",
+  "analys",
+] as const;
 export type EkonomiTable = (typeof EKONOMI_TABLES)[number];
 
 const READ_ROWS = 400;
@@ -139,4 +147,21 @@ export async function readDraftState(
   const edited =
     paragraphs.length !== saved.paragraphs.length || paragraphs.some((p, i) => p !== saved.paragraphs[i]);
   return { sheet: info.name, edited, paragraphs };
+}
+
+/** The workbook's Volymtal table; two are ambiguous and refused. */
+export function findVolumes(grids: Grid[]): { model: VolumeModel | null; findings: Finding[] } {
+  const tables = grids.flatMap((g) => detectVolumeTables(g));
+  if (tables.length <= 1) return { model: tables[0] ?? null, findings: [] };
+  return {
+    model: null,
+    findings: [
+      {
+        severity: "error",
+        code: "twoTables",
+        message: `Arbetsboken har ${tables.length} volymtabeller (${tables.map((t) => t.sourceRange).join(" och ")}); ta bort den som inte ska användas.`,
+        cell: tables[1].sourceRange,
+      },
+    ],
+  };
 }

@@ -31,10 +31,12 @@ import {
   type EkonomiTable,
   findInvestments,
   findPersonnel,
+  findVolumes,
   readDraftState,
   readSourceGrids,
 } from "./ekonomi";
 import { layoutPersonnel, personnelSheetName } from "../report/personal";
+import { layoutVolumes, volumeSheetName } from "../report/volymtal";
 import { buildDraft, type Draft, DRAFT_SHEET, layoutDraft } from "../report/analysDraft";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
@@ -302,7 +304,8 @@ export async function generateDriftsammandrag(
   const grids = await readSourceGrids(port, settings, sheetInfos);
   const investments = findInvestments(grids);
   const personnel = findPersonnel(grids);
-  findings.push(...investments.findings, ...personnel.findings);
+  const volumes = findVolumes(grids);
+  findings.push(...investments.findings, ...personnel.findings, ...volumes.findings);
   if (hasErrors(findings)) return empty(mapping, mappingSource);
   const writeDrift = wanted.has("driftsammandrag");
   const writeInvestments = wanted.has("investeringar") && investments.report !== null;
@@ -314,9 +317,11 @@ export async function generateDriftsammandrag(
     (fullYear !== null || investments.report !== null) &&
     (chosen !== null || investments.report !== null);
   const writePersonnel = wanted.has("personal") && personnel.model !== null;
+  const writeVolumes = wanted.has("volymtal") && volumes.model !== null;
   // The draft, like the summary, comes unasked only with the Ekonomi section's other tables.
   const writeDraft =
-    wanted.has("analys") && (chosen !== null || investments.report !== null || personnel.model !== null);
+    wanted.has("analys") &&
+    (chosen !== null || investments.report !== null || personnel.model !== null || volumes.model !== null);
   const draftState = writeDraft ? await readDraftState(port, settings, sheetInfos) : null;
   const draftName = draftState?.edited ? `${draftState.sheet} (ny)` : (draftState?.sheet ?? DRAFT_SHEET);
   const driftNames = results.map((r) => r.definition.sheetName);
@@ -325,6 +330,7 @@ export async function generateDriftsammandrag(
     ...(writeInvestments ? [investmentSheetName(investments.report!)] : []),
     ...(writeSummary ? [summarySheetName(fullYear, investments.report)] : []),
     ...(writePersonnel ? [personnelSheetName(personnel.model!)] : []),
+    ...(writeVolumes ? [volumeSheetName(volumes.model!)] : []),
     ...(writeDraft ? [draftName] : []),
   ];
   const planned = planOwnedSheets(
@@ -388,6 +394,12 @@ export async function generateDriftsammandrag(
     const l = layoutPersonnel(personnel.model!, personnel.rows, { sheetName: sheet.name });
     extra.push({ ...l, replace: sheet.replace });
   }
+  let volumeSheet: string | null = null;
+  if (writeVolumes) {
+    const sheet = planned[next++];
+    volumeSheet = sheet.name;
+    extra.push({ ...layoutVolumes(volumes.model!, { sheetName: sheet.name }), replace: sheet.replace });
+  }
   let draft: Draft | null = null;
   let draftSheet: string | null = null;
   if (writeDraft) {
@@ -414,6 +426,7 @@ export async function generateDriftsammandrag(
         investmentSheet && investments.report
           ? { report: investments.report, sheet: investmentSheet.name }
           : undefined,
+      volumes: volumeSheet && volumes.model ? { model: volumes.model, sheet: volumeSheet } : undefined,
       personnel:
         personnelSheet && personnel.model
           ? { model: personnel.model, rows: personnel.rows, sheet: personnelSheet }

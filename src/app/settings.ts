@@ -48,7 +48,7 @@ export const settingsSchema = z
     ekonomi: z
       .object({
         tables: z
-          .array(z.enum(["driftsammandrag", "investeringar", "ekonomi", "personal", "analys"]))
+          .array(z.enum(["driftsammandrag", "investeringar", "ekonomi", "personal", "volymtal", "analys"]))
           .optional(),
         /** The draft Analys och kommentar as generated: an edited sheet differs from it and is kept. */
         draft: z.object({ sheet: z.string(), paragraphs: z.array(z.string()) }).optional(),

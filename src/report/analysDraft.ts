@@ -14,6 +14,8 @@ import { parseIndicatorValue } from "../domain/indicators/values";
 import { formatText } from "./numberFormat";
 import { formatLike } from "./personal";
 import type { JudgedPersonnelRow, PersonnelModel } from "../domain/personnel";
+import { volumeChange } from "../domain/volumes";
+import type { VolumeModel } from "../mapping/volumes/detect";
 import { MONTH_NAMES_SV } from "../domain/months";
 import { fromKr, type Unit } from "../domain/units";
 import { cellAddress, quoteSheetName } from "../workbook/address";
@@ -48,6 +50,7 @@ export interface DraftSources {
   fullYear?: { result: ReportResult; sheet: string; comments?: Record<string, string> };
   investments?: { report: InvestmentReport; sheet: string };
   personnel?: { model: PersonnelModel; rows: JudgedPersonnelRow[]; sheet: string };
+  volumes?: { model: VolumeModel; sheet: string };
 }
 
 export function buildDraft(sources: DraftSources): Draft {
@@ -192,6 +195,39 @@ export function buildDraft(sources: DraftSources): Draft {
       }
       paragraphs.push(`${s}.`);
     }
+  }
+
+  if (sources.volumes) {
+    // Volumes explain costs: the change of each measure's total, as the reports say it.
+    const v = sources.volumes;
+    const n = v.model.periods.length;
+    const changeCol = n + (v.model.forecastHeader ? 1 : 0) + 1;
+    const before = v.model.periods[n - 2];
+    const sentences = v.model.rows
+      .map((row, i) => {
+        const change = volumeChange(row.values[n - 2], row.values[n - 1]);
+        if (change === null) return null;
+        const text = formatSwedishNumber(Math.abs(change) * 100, 1) + " %";
+        figures.push({
+          text,
+          value: change,
+          cell: `${quoteSheetName(v.sheet)}!${cellAddress(2 + i, changeCol)}`,
+          what: `Förändring, ${row.label}`,
+        });
+        const label = row.label
+          .replace(/\s*\(.*?\)\s*/g, " ")
+          .replace(/\s+/g, " ")
+          .trim();
+        const verb =
+          Math.abs(change) < 0.0005
+            ? "är oförändrat"
+            : change > 0
+              ? `har ökat med ${text}`
+              : `har minskat med ${text}`;
+        return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${verb} jämfört med ${before.label.toLocaleLowerCase("sv-SE")} (från ${row.values[n - 2].main} till ${row.values[n - 1].main})`;
+      })
+      .filter((x): x is string => x !== null);
+    if (sentences.length) paragraphs.push(`${sentences.join(". ")}.`);
   }
 
   if (sources.personnel) {

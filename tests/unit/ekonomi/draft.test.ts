@@ -7,6 +7,7 @@ import {
   addInvestmentsQ1_2023,
   addPersonnel2019,
   addPersonnelQ1_2023,
+  addVolumesQ1_2023,
 } from "../../fixtures/budget/investmentWorkbooks";
 import { paragraphDiff } from "../../../src/report/analysDraft";
 
@@ -15,7 +16,7 @@ const open = async (wb: ExcelJS.Workbook) => XlsxWorkbook.load(await toBuffer(wb
 
 describe("Analys och kommentar, drafted from the numbers", () => {
   it("Q1 2023 (seed 000): the period's deficit, the forecast's −20, the largest deviations, investments, personnel", async () => {
-    const port = await open(addPersonnelQ1_2023(addInvestmentsQ1_2023(buildQ1_2023())));
+    const port = await open(addVolumesQ1_2023(addPersonnelQ1_2023(addInvestmentsQ1_2023(buildQ1_2023()))));
     const result = await generateDriftsammandrag(port, { unit: "mnkr", now: NOW });
     const draft = result.draft!;
     const text = draft.paragraphs.join("\n");
@@ -31,6 +32,9 @@ describe("Analys och kommentar, drafted from the numbers", () => {
     expect(text).toContain("Vård för vuxna med missbruksproblem (4,");
     expect(text).toContain(
       "Investeringarna beräknas för helåret till 1,0 mnkr netto mot en investeringsram på 1,0 mnkr",
+    );
+    expect(text).toContain(
+      "Antal barn och unga i dygnsvård under året ackumulerat, har ökat med 2,3 % jämfört med mars 2022 (från 347 till 355)",
     );
     expect(text).toContain("Total sjukfrånvaro mars 2023 var 5,2 % mot målvärdet 5,0 % (delvis uppfyllt)");
     // Every figure in the text is listed with its cell, and its value rounds to the text.
