@@ -217,7 +217,8 @@ export function buildDraft(sources: DraftSources): Draft {
         const label = row.label
           .replace(/\s*\(.*?\)\s*/g, " ")
           .replace(/\s+/g, " ")
-          .trim();
+          .trim()
+          .replace(/[,;:]$/, "");
         const verb =
           Math.abs(change) < 0.0005
             ? "är oförändrat"

@@ -34,7 +34,7 @@ describe("Analys och kommentar, drafted from the numbers", () => {
       "Investeringarna beräknas för helåret till 1,0 mnkr netto mot en investeringsram på 1,0 mnkr",
     );
     expect(text).toContain(
-      "Antal barn och unga i dygnsvård under året ackumulerat, har ökat med 2,3 % jämfört med mars 2022 (från 347 till 355)",
+      "Antal barn och unga i dygnsvård under året ackumulerat har ökat med 2,3 % jämfört med mars 2022 (från 347 till 355)",
     );
     expect(text).toContain("Total sjukfrånvaro mars 2023 var 5,2 % mot målvärdet 5,0 % (delvis uppfyllt)");
     // Every figure in the text is listed with its cell, and its value rounds to the text.
