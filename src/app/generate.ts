@@ -14,6 +14,7 @@ import type { BudgetMapping } from "../mapping/budget/mapping";
 import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandrag";
 import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedAddress, qualifiedRange } from "../workbook/address";
+import { type Grid, isErrorValue } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
@@ -55,6 +56,22 @@ export interface GenerateResult {
 export interface SourceCandidate {
   sheet: string;
   tables: DetectedTable[];
+  /** Error values (#REF! …) in the part read: when no table is found, they are the likely reason. */
+  errorCells?: { count: number; first: string[] };
+}
+
+/** Where a grid holds error values, so a sheet that yields no table can say why. */
+function errorCellsOf(grid: Grid): SourceCandidate["errorCells"] {
+  const first: string[] = [];
+  let count = 0;
+  grid.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (!isErrorValue(v)) return;
+      count++;
+      if (first.length < 6) first.push(qualifiedAddress(grid.sheet, grid.top + r, grid.left + c));
+    }),
+  );
+  return count > 0 ? { count, first } : undefined;
 }
 
 /** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
@@ -89,7 +106,8 @@ export async function detectSources(
       bottom: Math.min(used.bottom, DETECT_ROWS - 1),
       right: Math.min(used.right, DETECT_COLS - 1),
     };
-    let tables = detectBudgetTables(await port.readRange(s.name, window, { formatting: true }));
+    const windowGrid = await port.readRange(s.name, window, { formatting: true });
+    let tables = detectBudgetTables(windowGrid);
     // A table that runs to the edge of the window goes on below it: read the whole sheet.
     const clipped = tables.some(
       (t) => t.mapping.range.bottom >= window.bottom || t.mapping.range.right >= window.right,
@@ -103,7 +121,11 @@ export async function detectSources(
         ),
       );
     }
-    candidates.push({ sheet: s.name, tables });
+    candidates.push({
+      sheet: s.name,
+      tables,
+      errorCells: tables.length === 0 ? errorCellsOf(windowGrid) : undefined,
+    });
   }
   return candidates;
 }
@@ -115,9 +137,18 @@ export function pickSource(candidates: SourceCandidate[]): {
 } {
   const withTables = candidates.filter((c) => c.tables.length > 0);
   if (withTables.length === 0) {
+    const errors: Finding[] = candidates
+      .filter((c) => c.errorCells)
+      .map((c) => ({
+        severity: "error",
+        code: "cellError",
+        message: `Bladet "${c.sheet}" har ${c.errorCells!.count} celler med felvärden (t.ex. #REF!), bl.a. ${c.errorCells!.first.join(", ")}; rätta dem i Excel så att tabellen kan läsas.`,
+        cell: c.errorCells!.first[0],
+      }));
     return {
       table: null,
       findings: [
+        ...errors,
         {
           severity: "error",
           code: "noTable",
