@@ -81,6 +81,14 @@ export const FINDING_CODES = [
   "koladaPageMissing",
   "koladaRowsSkipped",
   "koladaValueMissing",
+  // Source files (ledger exports and workbooks read beside the open workbook).
+  "sourceBudgetOverlap",
+  "sourceFooterRow",
+  "sourceMonthOverlap",
+  "sourceNotUsed",
+  "sourceRowTooWide",
+  "sourceTotalMismatch",
+  "sourceTotalRow",
   // Workbook safety.
   "sheetNameTaken",
 ] as const;

@@ -36,6 +36,17 @@ export interface Grid {
   style: CellStyle[][] | null;
   /** Merged areas that intersect the grid, in sheet coordinates. */
   merges: CellRange[];
+  /** Set when the grid was read from another file than the open workbook (src/sources). */
+  source?: GridSource;
+}
+
+/** The file a grid was read from: decides which file wins a month booked in several files. */
+export interface GridSource {
+  file: string;
+  /** Last modified (ms since 1970), null when unknown. */
+  modified: number | null;
+  /** Position among the files given (0 = first); breaks ties of `modified`. */
+  order: number;
 }
 
 export interface ReadOptions {
