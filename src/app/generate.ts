@@ -13,7 +13,7 @@ import { detectBudgetTables, type DetectedTable } from "../mapping/budget/detect
 import type { BudgetMapping } from "../mapping/budget/mapping";
 import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandrag";
 import type { SheetSpec } from "../report/sheetSpec";
-import { qualifiedRange } from "../workbook/address";
+import { qualifiedAddress, qualifiedRange } from "../workbook/address";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
@@ -30,6 +30,8 @@ export interface GenerateOptions {
   decimals?: 0 | 1;
   /** Use this mapping instead of the saved or detected one (the pane's corrected mapping). */
   mapping?: BudgetMapping;
+  /** The source table's unit, stated by the user (confirms a guessed unit; CLI --source-unit). */
+  sourceUnit?: Unit;
   /** Write the sheets and save the mapping (false: compute and preview only). */
   write?: boolean;
   now?: Date;
@@ -166,6 +168,16 @@ export async function generateDriftsammandrag(
   let mappingSource: GenerateResult["mappingSource"] = options.mapping ? "option" : mapping ? "saved" : null;
   // Listed once: nothing is written before the output sheets are named.
   const sheetInfos = await port.listSheets();
+  if (mapping && options.mapping && !sheetInfos.some((s) => s.name === mapping!.sheet)) {
+    // A mapping the user gave (pane or --mapping) is never swapped for a guess.
+    findings.push({
+      severity: "error",
+      code: "mappingSheetMissing",
+      message: `Mappningen pekar på bladet "${mapping.sheet}", som inte finns i arbetsboken.`,
+      cell: null,
+    });
+    return empty(mapping, mappingSource);
+  }
   if (mapping && !sheetInfos.some((s) => s.name === mapping!.sheet)) {
     findings.push({
       severity: "warning",
@@ -195,6 +207,14 @@ export async function generateDriftsammandrag(
       findings.push(...fromLedger.findings);
       mappingSource = "ledger";
     }
+  }
+  if (mapping && options.sourceUnit) {
+    mapping = {
+      ...mapping,
+      unit: options.sourceUnit,
+      unitConfirmed: true,
+      unitSource: "angiven av användaren",
+    };
   }
   if (hasErrors(findings)) return empty(mapping, mappingSource);
 
@@ -226,6 +246,7 @@ export async function generateDriftsammandrag(
   }
   const results = definitions.map((d) => computeReport(model, d));
   for (const r of results) findings.push(...r.findings);
+  if (hasErrors(findings)) return { ...empty(mapping, mappingSource), findings: dedupe(findings) };
 
   const names = planOwnedSheets(
     results.map((r) => r.definition.sheetName),
@@ -241,6 +262,17 @@ export async function generateDriftsammandrag(
       sheetName: names[i].name,
     }),
   );
+  // No written output may ever hold NaN or Infinity: a last check over every cell and number.
+  const nonFinite = nonFiniteCells(laidOut.map((l) => l.spec));
+  if (nonFinite.length > 0) {
+    findings.push({
+      severity: "error",
+      code: "nonFiniteResult",
+      message: `Rapporten skulle innehålla ett värde som inte är ett ändligt tal (${nonFinite.slice(0, 3).join(", ")}); inget skrivs.`,
+      cell: null,
+    });
+    return empty(mapping, mappingSource);
+  }
   const result: GenerateResult = {
     reports: laidOut.map((l) => l.json),
     findings: dedupe(findings),
@@ -261,6 +293,20 @@ export async function generateDriftsammandrag(
   );
   result.written.push(...names.map((n) => n.name));
   return result;
+}
+
+/** "'Driftsammandrag 2023-03'!C7" for every cell whose value is a number but not a finite one. */
+export function nonFiniteCells(specs: SheetSpec[]): string[] {
+  const out: string[] = [];
+  for (const spec of specs) {
+    spec.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (typeof cell.value === "number" && !Number.isFinite(cell.value))
+          out.push(qualifiedAddress(spec.name, r, c));
+      }),
+    );
+  }
+  return out;
 }
 
 function dedupe(findings: Finding[]): Finding[] {

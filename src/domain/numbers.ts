@@ -125,3 +125,15 @@ export function roundHalfAwayFromZero(value: number, decimals = 0): number {
   const result = decimals === 0 ? roundedShifted : roundedShifted / 10 ** decimals;
   return result === 0 ? 0 : sign * result;
 }
+
+/** Excel's limit on the characters in one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Above this many kronor an amount cannot be a municipal budget figure (the state budget is ~10^12). */
+export const MAX_AMOUNT_KR = 1e15;
+
+/** Whether an amount in kr can be used: finite and below 10^15 kr. */
+export function checkAmountKr(kr: number): "ok" | "nonFinite" | "implausible" {
+  if (!Number.isFinite(kr)) return "nonFinite";
+  return Math.abs(kr) > MAX_AMOUNT_KR ? "implausible" : "ok";
+}

@@ -1,8 +1,24 @@
-import { Caption1, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import type { Finding } from "../domain/findings";
 import { describePeriod, parsePeriodText } from "../mapping/budget/headers";
-import type { BudgetMapping, ColumnMapping, RowMapping } from "../mapping/budget/mapping";
+import {
+  amountSignOf,
+  type BudgetMapping,
+  type ColumnMapping,
+  type ColumnSign,
+  columnSign,
+  type RowMapping,
+} from "../mapping/budget/mapping";
 import { formatSwedishNumber } from "../domain/numbers";
 import { fromKr } from "../domain/units";
 import type { WorkbookPort } from "../workbook/port";
@@ -12,7 +28,19 @@ import { strings } from "./strings";
 export type ReportUnit = "mnkr" | "tkr";
 
 const KINDS: ColumnMapping["kind"][] = ["actual", "budget", "forecast", "plan", "deviation", "ignore"];
-const ROLES: RowMapping["role"][] = ["post", "varav", "summa", "kostnader", "intakter", "ignore"];
+const ROLES: RowMapping["role"][] = [
+  "post",
+  "varav",
+  "summa",
+  "kostnader",
+  "intakter",
+  "funding",
+  "result",
+  "ignore",
+];
+const AMOUNT_SIGNS: ColumnSign[] = ["costsPositive", "costsNegative", "allPositive", "allNegative"];
+const DEVIATION_SIGNS: ColumnSign[] = ["favourablePositive", "favourableNegative"];
+const MEASURES: ColumnMapping["measure"][] = ["net", "cost", "revenue"];
 const SOURCE_UNITS: BudgetMapping["unit"][] = ["kr", "tkr", "mnkr"];
 const SIGNS: BudgetMapping["revenueSign"][] = ["negative", "positive"];
 const COST_SIGNS: BudgetMapping["costSign"][] = ["positive", "negative"];
@@ -73,6 +101,17 @@ export function MappingStep(props: MappingStepProps) {
         c.col === col ? { ...c, ...change, confidence: 1, note: null } : c,
       ),
     });
+  // The table-level signs set every amount column's sign (a column can then differ on its own).
+  const setTableSigns = (change: Pick<BudgetMapping, "costSign" | "revenueSign">) => {
+    const next = { ...mapping, ...change };
+    const sign = amountSignOf(next.costSign, next.revenueSign);
+    onChange({
+      ...next,
+      columns: mapping.columns.map((c) =>
+        c.kind === "deviation" || c.kind === "ignore" ? c : { ...c, sign },
+      ),
+    });
+  };
   const setRow = (row: number, role: RowMapping["role"]) =>
     onChange({ ...mapping, rows: mapping.rows.map((r) => (r.row === row ? { ...r, role } : r)) });
 
@@ -89,8 +128,17 @@ export function MappingStep(props: MappingStepProps) {
             <ColumnRow
               key={c.col}
               column={c}
-              onKind={(kind) => setColumn(c.col, { kind })}
-              onPeriod={(period) => setColumn(c.col, { period })}
+              sign={columnSign(c, mapping)}
+              onKind={(kind) =>
+                setColumn(c.col, {
+                  kind,
+                  sign:
+                    kind === "deviation" ? "favourablePositive" : c.kind === "deviation" ? undefined : c.sign,
+                })
+              }
+              onPeriod={(period) => setColumn(c.col, { period, periodSource: null })}
+              onSign={(sign) => setColumn(c.col, { sign })}
+              onMeasure={(measure) => setColumn(c.col, { measure })}
             />
           ))}
         </div>
@@ -128,13 +176,30 @@ export function MappingStep(props: MappingStepProps) {
               onChange={(unit) => onChange({ ...mapping, unit })}
             />
           </Field>
+          <Field size="small" label={strings.mapping.confirmUnit}>
+            <Checkbox
+              data-testid="confirm-unit"
+              checked={mapping.unitConfirmed}
+              label={mapping.unitConfirmed ? strings.mapping.unitConfirmed : strings.mapping.confirmUnit}
+              onChange={(_, d) =>
+                onChange({
+                  ...mapping,
+                  unitConfirmed: d.checked === true,
+                  unitSource:
+                    d.checked === true
+                      ? (mapping.unitSource ?? "bekräftad i mappningen")
+                      : mapping.unitSource,
+                })
+              }
+            />
+          </Field>
           <Field label={strings.mapping.revenueSign} size="small">
             <OptionSelect
               value={mapping.revenueSign}
               options={SIGNS}
               text={(s) => strings.mapping.revenueSigns[s]}
               testId="revenue-sign"
-              onChange={(revenueSign) => onChange({ ...mapping, revenueSign })}
+              onChange={(revenueSign) => setTableSigns({ costSign: mapping.costSign, revenueSign })}
             />
           </Field>
           <Field label={strings.mapping.costSign} size="small">
@@ -143,7 +208,7 @@ export function MappingStep(props: MappingStepProps) {
               options={COST_SIGNS}
               text={(s) => strings.mapping.costSigns[s]}
               testId="cost-sign"
-              onChange={(costSign) => onChange({ ...mapping, costSign })}
+              onChange={(costSign) => setTableSigns({ costSign, revenueSign: mapping.revenueSign })}
             />
           </Field>
           <Field label={strings.mapping.reportUnit} size="small">
@@ -167,6 +232,14 @@ export function MappingStep(props: MappingStepProps) {
         </div>
       </section>
 
+      <Caption1 className={styles.muted} data-testid="unit-source">
+        {mapping.unitConfirmed
+          ? mapping.unitSource
+            ? strings.mapping.unitFrom(mapping.unitSource)
+            : null
+          : strings.mapping.unitGuessed(mapping.unit)}
+      </Caption1>
+
       <section>
         <Subtitle2 as="h3" block>
           {strings.mapping.findingsHeading}
@@ -179,12 +252,18 @@ export function MappingStep(props: MappingStepProps) {
 
 function ColumnRow({
   column,
+  sign,
   onKind,
   onPeriod,
+  onSign,
+  onMeasure,
 }: {
   column: ColumnMapping;
+  sign: ColumnSign;
   onKind: (kind: ColumnMapping["kind"]) => void;
   onPeriod: (period: ColumnMapping["period"]) => void;
+  onSign: (sign: ColumnSign) => void;
+  onMeasure: (measure: ColumnMapping["measure"]) => void;
 }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<string | null>(null);
@@ -221,6 +300,33 @@ function ColumnRow({
               }}
             />
           </Field>
+        ) : null}
+        {column.periodSource ? (
+          <Caption1 className={styles.muted} data-testid="column-period-source">
+            {strings.mapping.periodFrom(column.periodSource)}
+          </Caption1>
+        ) : null}
+        {column.kind !== "ignore" ? (
+          <OptionSelect
+            value={sign}
+            options={column.kind === "deviation" ? DEVIATION_SIGNS : AMOUNT_SIGNS}
+            text={(x) => strings.mapping.columnSigns[x]}
+            label={`${strings.mapping.columnSign}: ${column.header}`}
+            testId="column-sign"
+            data={{ "data-col": column.col }}
+            onChange={onSign}
+          />
+        ) : null}
+        {column.kind !== "ignore" && column.kind !== "deviation" ? (
+          <OptionSelect
+            value={column.measure}
+            options={MEASURES}
+            text={(x) => strings.mapping.measures[x]}
+            label={`${strings.mapping.measure}: ${column.header}`}
+            testId="column-measure"
+            data={{ "data-col": column.col }}
+            onChange={onMeasure}
+          />
         ) : null}
         {column.confidence < 0.8 ? (
           <Caption1 className={styles.muted} data-testid="column-doubt">

@@ -60,6 +60,14 @@ describe("Driftsammandrag flow in the preview pane", () => {
       .evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
     expect(roles).toContain("summa");
     expect(await mapping.innerText()).toContain(strings.mapping.kinds.actual);
+    // Issue 9: each amount column shows its own sign convention, editable; the unit says where it was read.
+    const signs = await mapping
+      .locator("[data-testid=column-sign]")
+      .evaluateAll((els) => els.map((el) => (el as HTMLSelectElement).value));
+    expect(signs.length).toBe(kinds.length);
+    expect(signs).toContain("costsPositive");
+    expect(await mapping.getByTestId("unit-source").innerText()).toMatch(/^Enheten hämtad från .*tkr/);
+    expect(await mapping.getByTestId("confirm-unit").isChecked()).toBe(true);
     // Each row shows its amounts as parsed (tkr, the source's unit), so the economist can check them.
     const lss = mapping.getByText("Insatser enligt LSS, SFB och HSL").locator("..");
     const parsedLss = lss.getByTestId("row-parsed");

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { buildBokslut2019, buildQ1_2023 } from "../fixtures/budget/seedWorkbooks";
+import * as L from "../fixtures/budget/municipalLayouts";
 
 jest.setTimeout(60_000);
 
@@ -337,5 +338,99 @@ describe("namnd forecast", () => {
     expect(bad.code).toBe(2);
     const method = await namnd("forecast", input, "--as-of", "2023-03", "--method", "magi");
     expect(method.code).toBe(2);
+  });
+});
+
+describe("issue 9: other municipalities' layouts through the CLI", () => {
+  it("inspect --json lists each table with its kind and the driftsammandrag's mapping", async () => {
+    const input = await save(L.layoutWorkbook(L.indicatorBelow), "kinds.xlsx");
+    const r = await namnd("inspect", input, "--json");
+    expect(r.code).toBe(0);
+    const tables = JSON.parse(r.stdout).sheets[0].tables;
+    expect(tables.map((t: { kind: string }) => t.kind)).toEqual(["driftsammandrag", "indikatorer"]);
+    expect(tables[0].mapping).toMatchObject({
+      version: 1,
+      sheet: "Uppföljning",
+      unit: "tkr",
+      unitConfirmed: true,
+    });
+    expect(tables[0].mapping.columns.map((c: { sign: string }) => c.sign)).toEqual([
+      "costsPositive",
+      "costsPositive",
+      "favourablePositive",
+    ]);
+  });
+
+  it("net-only with opposite column signs: the report agrees with the source's Avvikelse", async () => {
+    const input = await save(L.layoutWorkbook(L.netOnlyOppositeSigns), "netonly.xlsx");
+    const r = await namnd(
+      "generate",
+      input,
+      "-o",
+      join(dir, "netonly-out.xlsx"),
+      "--json",
+      "--decimals",
+      "1",
+    );
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout).reports[0].rows;
+    expect(rows[0].text).toEqual(["26,8", "25,7", "\u22121,1"]);
+  });
+
+  it("no unit: exit 1 until --source-unit confirms it; --mapping takes inspect's mapping back", async () => {
+    const input = await save(L.layoutWorkbook(L.noUnit), "nounit.xlsx");
+    const out = join(dir, "nounit-out.xlsx");
+    const blocked = await namnd("generate", input, "-o", out, "--json");
+    expect(blocked.code).toBe(1);
+    expect(JSON.parse(blocked.stdout).findings.map((f: { code: string }) => f.code)).toContain(
+      "unitUnconfirmed",
+    );
+    expect(blocked.stderr).toMatch(/--source-unit/);
+    expect(existsSync(out)).toBe(false);
+
+    const ok = await namnd("generate", input, "-o", out, "--json", "--source-unit", "tkr", "--unit", "tkr");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).reports[0].rows.at(-1).text).toEqual(["17 000", "16 700", "\u2212300"]);
+
+    const inspected = JSON.parse((await namnd("inspect", input, "--json")).stdout);
+    const mapping = inspected.sheets[0].tables[0].mapping;
+    expect(mapping.unitConfirmed).toBe(false);
+    mapping.unit = "kr";
+    mapping.unitConfirmed = true;
+    const file = join(dir, "mapping.json");
+    writeFileSync(file, JSON.stringify(mapping));
+    const viaFile = await namnd(
+      "generate",
+      input,
+      "-o",
+      join(dir, "nounit-2.xlsx"),
+      "--json",
+      "--mapping",
+      file,
+      "--unit",
+      "tkr",
+    );
+    expect(viaFile.code).toBe(0);
+    expect(JSON.parse(viaFile.stdout).reports[0].rows.at(-1).text).toEqual(["17", "17", "0"]);
+  });
+
+  it("a mapping file that does not follow the schema is a usage error (exit 2)", async () => {
+    const input = await save(L.layoutWorkbook(L.noUnit), "nounit-bad.xlsx");
+    const file = join(dir, "bad-mapping.json");
+    writeFileSync(file, JSON.stringify({ version: 1, sheet: "Sammandrag" }));
+    const r = await namnd("generate", input, "-o", join(dir, "x.xlsx"), "--mapping", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Mappningsfilen/);
+    const r2 = await namnd("generate", input, "-o", join(dir, "x.xlsx"), "--source-unit", "mkr");
+    expect(r2.code).toBe(2);
+  });
+
+  it("an investment table alone is never a driftsammandrag (exit 1, noTable)", async () => {
+    const input = await save(L.layoutWorkbook(L.investmentOnly), "inv.xlsx");
+    const r = await namnd("generate", input, "-o", join(dir, "inv-out.xlsx"), "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings[0].code).toBe("noTable");
+    const i = await namnd("inspect", input);
+    expect(i.stdout).toMatch(/Investeringstabell/);
   });
 });

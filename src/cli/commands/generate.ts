@@ -1,21 +1,56 @@
 /**
  * namnd generate <in.xlsx> -o <out.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]
+ *   [--mapping mapping.json] [--source-unit kr|tkr|mnkr]
  * Exit 0 written; 1 blocked by an error finding (nothing written); 2 usage or unreadable file.
+ * --unit is the report's unit; --source-unit states (confirms) the source table's unit.
  */
+import { readFileSync } from "node:fs";
 import { generateDriftsammandrag } from "../../app/generate";
 import { hasErrors } from "../../domain/findings";
+import { budgetMappingSchema, type BudgetMapping } from "../../mapping/budget/mapping";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
 import { prepareOutput, writeOutput } from "../output";
 
 const USAGE =
-  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]";
+  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr]";
+
+/**
+ * A mapping file: the mapping itself, as `inspect --json` prints it under a table's "mapping",
+ * or a whole table object from that output. Unreadable or invalid: a usage error (exit 2).
+ */
+export function readMappingFile(path: string): BudgetMapping {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`Mappningsfilen ${path} kan inte läsas.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new UsageError(`Mappningsfilen ${path} är inte giltig JSON.`);
+  }
+  const candidate =
+    raw && typeof raw === "object" && "mapping" in raw && !("columns" in raw)
+      ? (raw as { mapping: unknown }).mapping
+      : raw;
+  const parsed = budgetMappingSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(
+      `Mappningsfilen ${path} följer inte mappningens schema (${issue.path.join(".") || "rot"}: ${issue.message}).`,
+    );
+  }
+  return parsed.data;
+}
 
 const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Info" } as const;
 
 export async function generate(argv: string[], io: CliIO): Promise<number> {
   const { positional, flags } = parseArgs(argv, {
-    values: ["output", "unit", "decimals"],
+    values: ["output", "unit", "decimals", "mapping", "source-unit"],
     booleans: ["json", "overwrite"],
     aliases: { "-o": "--output" },
   });
@@ -29,9 +64,18 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`--decimals ska vara 0 eller 1. ${USAGE}`);
   }
 
+  const sourceUnit = flags["source-unit"];
+  if (sourceUnit !== undefined && sourceUnit !== "kr" && sourceUnit !== "tkr" && sourceUnit !== "mnkr") {
+    throw new UsageError(`--source-unit ska vara kr, tkr eller mnkr. ${USAGE}`);
+  }
+  if (flags.mapping === true) throw new UsageError(USAGE);
+  const mapping = typeof flags.mapping === "string" ? readMappingFile(flags.mapping) : undefined;
+
   const target = await prepareOutput(positional[0], flags.output, flags.overwrite === true);
   const port = await openWorkbook(positional[0]);
   const result = await generateDriftsammandrag(port, {
+    mapping,
+    sourceUnit: sourceUnit === undefined ? undefined : sourceUnit,
     unit: unit === undefined ? undefined : unit,
     decimals: decimals === undefined ? undefined : decimals === "1" ? 1 : 0,
     write: true,

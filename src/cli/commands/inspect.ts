@@ -1,9 +1,15 @@
-/** namnd inspect <file.xlsx> [--json]: sheets, used ranges and the tables detected on each. */
-import { detectBudgetTables } from "../../mapping/budget/detect";
+/**
+ * namnd inspect <file.xlsx> [--json]: sheets, used ranges and the tables detected on each, each
+ * with its kind. A driftsammandrag carries its detected `mapping` in the schema that
+ * `namnd generate --mapping` takes, so a batch user can correct it and pass it back.
+ */
+import { detectSummaryTables } from "../../mapping/budget/detect";
+import type { TableKind } from "../../mapping/budget/tableKind";
 import { detectIndicatorTables } from "../../mapping/indicators/detect";
 import { detectLedgerTable } from "../../mapping/ledger/detect";
 import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { Grid } from "../../workbook/grid";
+import type { BudgetMapping } from "../../mapping/budget/mapping";
 import { type CliIO, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
 
@@ -33,7 +39,12 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
     const hidden = s.visibility === "visible" ? "" : s.visibility === "hidden" ? " (dolt)" : " (mycket dolt)";
     io.out(`${s.name}${hidden}: ${s.usedRange ?? "tomt"}`);
     for (const t of s.tables) {
-      io.out(`  ${KIND_SV[t.kind]} i ${t.range}: ${t.rows} rader${t.unit ? `, enhet ${t.unit}` : ""}`);
+      const unit = t.unit
+        ? `, enhet ${t.unit}${t.mapping && !t.mapping.unitConfirmed ? " (gissad, bekräfta med --source-unit)" : ""}`
+        : "";
+      io.out(
+        `  ${KIND_SV[t.kind]} i ${t.range}: ${t.rows} rader${unit}${t.kindReason ? ` (${t.kindReason})` : ""}`,
+      );
       for (const c of t.columns ?? []) io.out(`    ${c.header} → ${c.kind}`);
     }
   }
@@ -43,6 +54,8 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
 const KIND_SV = {
   driftsammandrag: "Driftsammandrag",
   indikatorer: "Indikatortabell",
+  investeringar: "Investeringstabell",
+  personal: "Personaltabell",
   huvudbok: "Huvudbok",
   budget: "Budget",
   radindelning: "Radindelning",
@@ -58,21 +71,52 @@ interface TableSummary {
   costSign?: string;
   columns?: { header: string; kind: string; period?: unknown }[];
   findings?: unknown[];
+  /** Why the table is not a driftsammandrag ("rubriken \"Mål 2023\""). */
+  kindReason?: string;
+  /** The detected mapping (driftsammandrag only), as generate --mapping takes it. */
+  mapping?: BudgetMapping;
 }
+
+const SUMMARY_KIND: Record<TableKind, keyof typeof KIND_SV> = {
+  driftsammandrag: "driftsammandrag",
+  indikatorer: "indikatorer",
+  investeringar: "investeringar",
+  personal: "personal",
+  volym: "volym",
+};
 
 /** Every kind of table the add-in understands, as found on one sheet. */
 function describeTables(grid: Grid): TableSummary[] {
-  const tables: TableSummary[] = detectBudgetTables(grid).map((t) => ({
-    kind: "driftsammandrag",
-    range: rangeAddress(t.mapping.range),
-    rows: t.mapping.rows.filter((r) => r.role !== "ignore").length,
-    unit: t.mapping.unit,
-    revenueSign: t.mapping.revenueSign,
-    costSign: t.mapping.costSign,
-    columns: t.mapping.columns.map((c) => ({ header: c.header, kind: c.kind, period: c.period })),
-    findings: t.findings,
-  }));
-  for (const t of detectIndicatorTables(grid)) {
+  const indicatorTables = detectIndicatorTables(grid);
+  const overlapsIndicators = (r: { top: number; bottom: number }) =>
+    indicatorTables.some((t) => t.headerRow <= r.bottom && t.lastRow >= r.top);
+  const tables: TableSummary[] = detectSummaryTables(grid)
+    .filter(
+      (t) =>
+        t.kind === "driftsammandrag" || !(t.kind === "indikatorer" && overlapsIndicators(t.mapping.range)),
+    )
+    .map((t) =>
+      t.kind === "driftsammandrag"
+        ? {
+            kind: "driftsammandrag" as const,
+            range: rangeAddress(t.mapping.range),
+            rows: t.mapping.rows.filter((r) => r.role !== "ignore").length,
+            unit: t.mapping.unit,
+            revenueSign: t.mapping.revenueSign,
+            costSign: t.mapping.costSign,
+            columns: t.mapping.columns.map((c) => ({ header: c.header, kind: c.kind, period: c.period })),
+            findings: t.findings,
+            mapping: t.mapping,
+          }
+        : {
+            kind: SUMMARY_KIND[t.kind],
+            range: rangeAddress(t.mapping.range),
+            rows: t.mapping.rows.filter((r) => r.role !== "ignore").length,
+            kindReason: t.kindReason ?? undefined,
+            columns: t.mapping.columns.map((c) => ({ header: c.header, kind: c.kind, period: c.period })),
+          },
+    );
+  for (const t of indicatorTables) {
     const cols = [
       t.goalCol,
       t.statusCol,

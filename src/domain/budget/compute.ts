@@ -142,10 +142,12 @@ export function computeReport(model: BudgetModel, def: ReportDefinition): Report
       if (stated === null || computed === null) continue;
       const diff = stated - computed;
       if (Math.abs(diff) > roundingTolerance(model, c.column, posts.length)) {
+        // A total that does not add up means a row is read wrongly (a subtotal taken for a
+        // verksamhet, a missing row): never write a report that contradicts the source.
         findings.push({
-          severity: "warning",
+          severity: model.rowsConfirmed ? "warning" : "error",
           code: "sumMismatch",
-          message: `Summan i källan (${cell(sourceTotal.sourceRow, c.column)}) är ${fmt(stated)} men raderna summerar till ${fmt(computed)}; rapporten använder radernas summa.`,
+          message: `Summan i källan (${cell(sourceTotal.sourceRow, c.column)}) är ${fmt(stated)} men raderna summerar till ${fmt(computed)}; kontrollera radernas roller (delsummor, varav-rader, rader som saknas) i mappningen.`,
           cell: cell(sourceTotal.sourceRow, c.column),
         });
       } else if (Math.abs(diff) > 1e-6) {

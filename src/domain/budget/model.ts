@@ -43,6 +43,11 @@ export interface BudgetModel extends SignConvention {
   lines: BudgetLine[];
   /** "'Ekonomi'!A4:H22" */
   sourceRange: string;
+  /**
+   * The economist confirmed the rows (a saved or corrected mapping): a source total that no
+   * longer adds up (a row set to Ignorera on purpose) warns instead of blocking.
+   */
+  rowsConfirmed?: boolean;
 }
 
 export function isFullYear(p: MonthPeriod | null): boolean {

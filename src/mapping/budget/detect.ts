@@ -7,10 +7,21 @@ import type { Finding } from "../../domain/findings";
 import { parseSwedishNumber } from "../../domain/numbers";
 import { detectUnit, type Unit } from "../../domain/units";
 import { qualifiedAddress, qualifiedRange } from "../../workbook/address";
-import { type CellRange, type Grid, textAt, valueAt } from "../../workbook/grid";
+import { type CellRange, type Grid, styleAt, textAt, valueAt } from "../../workbook/grid";
+import { type ContextText, contextPeriod, contextTexts, contextUnit, guessUnit } from "./context";
 import { classifyHeader, type HeaderClass, isNonAmountHeader } from "./headers";
-import type { BudgetMapping, ColumnMapping, RowMapping } from "./mapping";
-import { cleanLabel, roleFromLabel } from "./rowRoles";
+import {
+  type AmountSign,
+  amountSignOf,
+  type BudgetMapping,
+  type ColumnMapping,
+  type RowMapping,
+  signsOf,
+} from "./mapping";
+import { cleanLabel, kindOfLabel, roleFromLabel } from "./rowRoles";
+import { type CellKind, cellKind, detectColumnSign } from "./signs";
+import { classifyTableKind, type TableKind } from "./tableKind";
+import { resolveTotals } from "./totals";
 
 export interface DetectedTable {
   mapping: BudgetMapping;
@@ -18,11 +29,17 @@ export interface DetectedTable {
   score: number;
   /** What detection doubted or could not read (mapping-level; value checks come with the model). */
   findings: Finding[];
+  /** Only a driftsammandrag feeds the report; the other kinds are listed by inspect. */
+  kind: TableKind;
+  /** What decided the kind ("rubriken \"Mål 2023\""), null for a driftsammandrag. */
+  kindReason: string | null;
 }
 
 interface HeaderCandidate {
   /** Grid-relative row of the (last) header row. */
   row: number;
+  /** Header rows used (1–3), the last one being `row`. */
+  depth: number;
   twoRows: boolean;
   classes: Map<number, { header: string; cls: HeaderClass }>;
 }
@@ -44,59 +61,91 @@ function rowIsBlank(grid: Grid, r: number): boolean {
   return row.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
 }
 
-function headerCandidate(grid: Grid, r: number, width: number): HeaderCandidate | null {
-  const single = new Map<number, { header: string; cls: HeaderClass }>();
-  const joined = new Map<number, { header: string; cls: HeaderClass }>();
+/** A row that can sit above a header row: text (or bare years) only, not blank. */
+function isHeaderLikeRow(grid: Grid, r: number, width: number): boolean {
+  if (r < 0 || rowIsBlank(grid, r)) return false;
   for (let c = 0; c < width; c++) {
     const v = valueAt(grid, r, c);
-    const text = cellText(grid, r, c);
-    if (typeof v === "string" && text !== "") {
-      const cls = classifyHeader(text);
-      if (cls) single.set(c, { header: text, cls });
+    if (v === null || v === "") continue;
+    const amount = parseSwedishNumber(v);
+    if (amount.kind === "number") {
+      const isYear = Number.isInteger(amount.value) && amount.value >= 1990 && amount.value <= 2100;
+      if (!isYear) return false;
     }
-    if (r > 0) {
-      const above = valueAt(grid, r - 1, c);
-      const aboveText = typeof above === "string" ? above.trim() : "";
-      // Two-row headers: "Bokslut" over "2019", "Redovisat" over "jan-mars 2023". The lower
-      // cell is text or a bare year; an amount under a header is data, not a header.
+  }
+  return true;
+}
+
+/** Whether the cells under a header column (next rows) hold labels rather than amounts. */
+function holdsText(grid: Grid, r: number, c: number): boolean {
+  let text = 0;
+  let numbers = 0;
+  for (let k = r + 1; k < Math.min(grid.values.length, r + 13); k++) {
+    const v = valueAt(grid, k, c);
+    if (v === null || v === "") continue;
+    const p = parseSwedishNumber(v);
+    if (p.kind === "number") numbers++;
+    else if (p.kind === "invalid") text++;
+  }
+  return text > numbers;
+}
+
+type ClassMap = Map<number, { header: string; cls: HeaderClass }>;
+
+function headerCandidate(grid: Grid, r: number, width: number): HeaderCandidate | null {
+  // Up to three header rows: a version group ("Budget 2023", "Helår") over its columns, and a
+  // group over that; each upper row only when it looks like a header row itself.
+  const depth = isHeaderLikeRow(grid, r - 1, width) ? (isHeaderLikeRow(grid, r - 2, width) ? 3 : 2) : 1;
+  const maps: ClassMap[] = [];
+  for (let d = 1; d <= depth; d++) {
+    const m: ClassMap = new Map();
+    for (let c = 0; c < width; c++) {
+      const v = valueAt(grid, r, c);
+      const own = cellText(grid, r, c);
       const amount = parseSwedishNumber(v);
       const isYear =
         amount.kind === "number" &&
         Number.isInteger(amount.value) &&
         amount.value >= 1990 &&
         amount.value <= 2100;
-      // Text is header-like unless it is an amount typed as text ("216 400,5").
-      const lowerIsHeaderLike = isYear || (typeof v === "string" && amount.kind !== "number");
-      if (aboveText !== "" && text !== "" && lowerIsHeaderLike) {
-        const both = `${aboveText} ${text}`;
-        const cls = classifyHeader(both);
-        if (cls) joined.set(c, { header: both, cls });
-      } else if (aboveText !== "" && text === "") {
-        // "Avvikelse" standing alone in the upper row of a two-row header.
-        const cls = classifyHeader(aboveText);
-        if (cls) joined.set(c, { header: aboveText, cls });
+      // The lowest cell is text or a bare year; an amount under a header is data, not a header.
+      if (own !== "" && !isYear && !(typeof v === "string" && amount.kind !== "number")) continue;
+      const parts: string[] = [];
+      for (let k = d - 1; k >= 1; k--) {
+        const t = cellText(grid, r - k, c);
+        if (t !== "" && !parts.includes(t)) parts.push(t);
       }
+      if (own !== "") parts.push(own);
+      if (parts.length === 0) continue;
+      const joined = parts.join(" ");
+      const cls = classifyHeader(joined);
+      if (cls) m.set(c, { header: joined, cls });
     }
+    maps.push(m);
   }
-  const useful = (m: Map<number, { cls: HeaderClass }>) =>
-    [...m.values()].filter((x) => x.cls.kind !== "deviation");
-  const better = (a: Map<number, { cls: HeaderClass }>, b: Map<number, { cls: HeaderClass }>) => {
-    const score = (m: Map<number, { cls: HeaderClass }>) =>
-      [...m.values()].reduce(
-        (s, x) => s + x.cls.confidence + (x.cls.period?.type === "months" && x.cls.period.year ? 0.5 : 0),
-        0,
-      );
-    return score(a) >= score(b) ? a : b;
-  };
-  const twoRows = joined.size > 0 && better(joined, single) === joined && useful(joined).length >= 2;
-  const classes = twoRows ? new Map([...single, ...joined]) : single;
+  const score = (m: ClassMap) =>
+    [...m.values()].reduce(
+      (sum, x) => sum + x.cls.confidence + (x.cls.period?.type === "months" && x.cls.period.year ? 0.5 : 0),
+      0,
+    );
+  const useful = (m: ClassMap) =>
+    [...m.values()].filter((x) => x.cls.kind !== "deviation" && x.cls.kind !== "ignore");
+  let chosen = 1;
+  for (let d = 2; d <= depth; d++) {
+    const m = maps[d - 1];
+    if (m.size > 0 && score(m) >= score(maps[chosen - 1]) && useful(m).length >= 2) chosen = d;
+  }
+  const classes: ClassMap = new Map();
+  for (let d = 1; d <= chosen; d++) for (const [c, x] of maps[d - 1]) classes.set(c, x);
+  // A classified column holding labels below it is the label column ("Nettokostnad, tkr"), not amounts.
+  for (const c of [...classes.keys()]) if (holdsText(grid, r, c)) classes.delete(c);
   if (useful(classes).length < 1 || classes.size < 2) return null;
   // A header row is mostly text: a data row with two classified labels is not a header.
   const numbers = Array.from({ length: width }, (_, c) => c).filter(
     (c) => typeof valueAt(grid, r, c) === "number",
   );
   if (numbers.length > classes.size) return null;
-  return { row: r, twoRows, classes };
+  return { row: r, depth: chosen, twoRows: chosen > 1, classes };
 }
 
 function isNoteRow(label: string, hasAmounts: boolean): boolean {
@@ -104,22 +153,95 @@ function isNoteRow(label: string, hasAmounts: boolean): boolean {
   return /^[*¹²³⁴⁵⁶⁷⁸⁹]|^(not|källa|kommentar|anm)\b/i.test(label) || label.length > 60;
 }
 
-/** Resolves header periods with no year from the table's other columns. */
-function resolveYears(columns: ColumnMapping[]): void {
-  const years = columns
-    .filter((c) => c.kind === "budget" || c.kind === "forecast" || c.kind === "actual")
-    .map((c) => (c.period?.type === "months" ? c.period.year : null))
-    .filter((y): y is number => y !== null);
-  const budgetYears = columns
-    .filter((c) => c.kind === "budget" && c.period?.type === "months" && c.period.year !== null)
-    .map((c) => (c.period?.type === "months" ? (c.period.year as number) : 0));
-  const fallback = budgetYears.length ? Math.max(...budgetYears) : years.length ? Math.max(...years) : null;
-  for (const c of columns) {
-    if (c.period?.type === "months" && c.period.year === null && fallback !== null) {
-      c.period = { ...c.period, year: fallback };
-      c.note = `Året ${fallback} hämtat från tabellens övriga kolumner.`;
+/**
+ * Periods the header did not state: months from the context (title rows, sheet name, notes),
+ * then missing years from the table's other columns or the context, "fg år" one year back.
+ */
+function resolvePeriods(
+  columns: ColumnMapping[],
+  classes: HeaderClass[],
+  context: ContextText[],
+  headerCell: (col: number) => string,
+  findings: Finding[],
+): void {
+  const fromContext = contextPeriod(context);
+  columns.forEach((c, i) => {
+    if (!classes[i].monthsFromContext) return;
+    if (!fromContext) {
+      c.note =
+        "Rubriken anger inte månaderna och varken titelraderna, bladnamnet eller anteckningarna gör det; ange perioden i mappningen.";
+      return;
     }
+    const source = `${fromContext.source.source}: ${fromContext.source.text.slice(0, 80)}`;
+    c.period = {
+      type: "months",
+      year: fromContext.year,
+      fromMonth: fromContext.fromMonth,
+      toMonth: fromContext.toMonth,
+    };
+    c.periodSource = source;
+    c.confidence = 0.8;
+    c.note = `Perioden hämtad från ${source}.`;
+    if (fromContext.assumption) {
+      findings.push({
+        severity: "warning",
+        code: "periodAssumed",
+        message: `Perioden för kolumnen "${c.header}" (${headerCell(c.col)}) hämtas från ${fromContext.source.source} ("${fromContext.source.text.slice(0, 80)}"): ${fromContext.assumption}. Ändra perioden i mappningen om den är en annan.`,
+        cell: headerCell(c.col),
+      });
+    }
+  });
+  // A budget whose header states neither months nor year, compared by the source's own deviation
+  // column with a part-of-year outcome, is that outcome's periodised budget ("Utfall | Budget |
+  // Avvikelse | Årsbudget"): the deviation only makes sense for the same months.
+  columns.forEach((dev, d) => {
+    if (dev.kind !== "deviation") return;
+    let o = -1;
+    let b = -1;
+    for (let i = d - 1; i >= 0 && columns[i].kind !== "deviation"; i--) {
+      const c = columns[i];
+      if (o < 0 && (c.kind === "actual" || c.kind === "forecast") && c.measure === dev.measure) o = i;
+      if (b < 0 && c.kind === "budget" && c.measure === dev.measure) b = i;
+    }
+    if (o < 0 || b < 0) return;
+    const outcome = columns[o].period;
+    const budget = columns[b];
+    const stated = classes[b].confidence >= 0.8 || classes[b].monthsFromContext;
+    if (outcome?.type !== "months" || (outcome.fromMonth === 1 && outcome.toMonth === 12) || stated) return;
+    budget.period = { ...outcome };
+    budget.periodSource = columns[o].periodSource;
+    budget.confidence = 0.75;
+    budget.note = `Budgeten jämförs med "${columns[o].header}" i källans avvikelsekolumn och gäller därför samma period.`;
+  });
+  const yearsOf = (kinds: string[]) =>
+    columns
+      .filter((c) => kinds.includes(c.kind))
+      .map((c) => (c.period?.type === "months" ? c.period.year : null))
+      .filter((y): y is number => y !== null);
+  const budgetYears = yearsOf(["budget"]);
+  const years = yearsOf(["budget", "forecast", "actual"]);
+  const contextYear = fromContext?.year ?? yearInTexts(context);
+  const fallback = budgetYears.length
+    ? Math.max(...budgetYears)
+    : years.length
+      ? Math.max(...years)
+      : contextYear;
+  columns.forEach((c, i) => {
+    if (c.period?.type !== "months" || c.period.year !== null || fallback === null) return;
+    const year = fallback + classes[i].yearOffset;
+    c.period = { ...c.period, year };
+    c.note = `${c.note && c.periodSource ? `${c.note} ` : ""}Året ${year} hämtat från ${
+      budgetYears.length || years.length ? "tabellens övriga kolumner" : "titeln eller bladnamnet"
+    }.`;
+  });
+}
+
+function yearInTexts(texts: ContextText[]): number | null {
+  for (const t of texts) {
+    const y = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/.exec(t.text);
+    if (y) return Number(y[1]);
   }
+  return null;
 }
 
 /**
@@ -148,7 +270,8 @@ function spreadMergedValues(grid: Grid): Grid {
   return { ...grid, values, text };
 }
 
-export function detectBudgetTables(source: Grid): DetectedTable[] {
+/** Every summary-like table on the sheet, each with its kind (indicator, investment … tables too). */
+export function detectSummaryTables(source: Grid): DetectedTable[] {
   const grid = spreadMergedValues(source);
   const height = grid.values.length;
   const width = grid.values.reduce((m, row) => Math.max(m, row.length), 0);
@@ -169,9 +292,14 @@ export function detectBudgetTables(source: Grid): DetectedTable[] {
   return tables;
 }
 
+/** The driftsammandrag tables on the sheet: never an indicator, investment, personnel or volume table. */
+export function detectBudgetTables(source: Grid): DetectedTable[] {
+  return detectSummaryTables(source).filter((t) => t.kind === "driftsammandrag");
+}
+
 function readTable(grid: Grid, header: HeaderCandidate, width: number, height: number): DetectedTable | null {
   const findings: Finding[] = [];
-  const amountCols = [...header.classes.keys()].sort((a, b) => a - b);
+  let amountCols = [...header.classes.keys()].sort((a, b) => a - b);
   const firstAmount = amountCols[0];
   const abs = (row: number, col: number) => qualifiedAddress(grid.sheet, grid.top + row, grid.left + col);
 
@@ -199,6 +327,21 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
   }
   if (dataRows.length === 0) return null;
 
+  // A second table beside this one (an indicator table to the right) starts at an empty column
+  // or a column of labels between the amount columns: this table ends there.
+  const lastClassified = amountCols[amountCols.length - 1];
+  for (let c = firstAmount + 1; c < lastClassified; c++) {
+    if (header.classes.has(c)) continue;
+    const filled = dataRows.filter((r) => cellText(grid, r, c) !== "");
+    const labels = filled.filter((r) => parseSwedishNumber(valueAt(grid, r, c)).kind === "invalid");
+    const empty = filled.length === 0 && cellText(grid, header.row, c) === "";
+    if (empty || labels.length > dataRows.length / 2) {
+      for (const k of amountCols) if (k > c) header.classes.delete(k);
+      amountCols = amountCols.filter((k) => k < c);
+      break;
+    }
+  }
+
   // The label column: the column left of the amounts holding most of the row labels.
   let labelColumn = 0;
   let best = -1;
@@ -221,11 +364,11 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
   for (let c = labelColumn + 1; c <= edge; c++) {
     if (header.classes.has(c)) continue;
     if (hasNumbers(c)) {
-      const headerText =
-        cellText(grid, header.row, c) || (header.twoRows ? cellText(grid, header.row - 1, c) : "");
-      const joinedHeader = header.twoRows
-        ? `${cellText(grid, header.row - 1, c)} ${headerText}`.trim()
-        : headerText;
+      const stack = Array.from({ length: header.depth }, (_, k) =>
+        cellText(grid, header.row - k, c),
+      ).reverse();
+      const headerText = [...stack].reverse().find((t) => t !== "") ?? "";
+      const joinedHeader = stack.filter((t) => t !== "").join(" ");
       if (isNonAmountHeader(joinedHeader)) {
         findings.push({
           severity: "info",
@@ -239,13 +382,15 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
         severity: "error",
         code: "unknownColumn",
         message: headerText
-          ? `Kolumnrubriken "${headerText}" i ${abs(header.row, c)} går inte att tolka som utfall, budget, prognos, plan eller avvikelse.`
+          ? `Kolumnrubriken "${joinedHeader}" i ${abs(header.row, c)} går inte att tolka som utfall, budget, prognos, plan eller avvikelse.`
           : `Kolumnen vid ${abs(header.row, c)} har belopp men ingen rubrik.`,
         cell: abs(header.row, c),
       });
     }
   }
 
+  const headerTop = header.row - header.depth + 1;
+  const classes = amountCols.map((c) => header.classes.get(c)!.cls);
   const columns: ColumnMapping[] = amountCols.map((c) => {
     const { header: text, cls } = header.classes.get(c)!;
     return {
@@ -255,16 +400,28 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
       period: cls.period,
       confidence: cls.confidence,
       note: cls.note,
+      measure: cls.measure,
+      periodSource: null,
+      unit: null,
     };
   });
-  resolveYears(columns);
+  const context = contextTexts(grid, headerTop, end);
+  const headerCell = (sheetCol: number) => qualifiedAddress(grid.sheet, grid.top + header.row, sheetCol);
+  resolvePeriods(columns, classes, context, headerCell, findings);
   for (const col of columns) {
-    if (col.confidence < 0.8) {
+    if (col.kind === "ignore" && col.note) {
+      findings.push({
+        severity: "info",
+        code: "columnIgnored",
+        message: `Kolumnen "${col.header}" (${headerCell(col.col)}) tas inte med: ${col.note}`,
+        cell: headerCell(col.col),
+      });
+    } else if (col.confidence < 0.8) {
       findings.push({
         severity: "info",
         code: "doubtfulColumn",
-        message: `Kolumnen "${col.header}" (${qualifiedAddress(grid.sheet, grid.top + header.row, col.col)}) tolkades som ${col.kind}${col.note ? `: ${col.note}` : "."}`,
-        cell: qualifiedAddress(grid.sheet, grid.top + header.row, col.col),
+        message: `Kolumnen "${col.header}" (${headerCell(col.col)}) tolkades som ${col.kind}${col.note ? `: ${col.note}` : "."}`,
+        cell: headerCell(col.col),
       });
     }
   }
@@ -286,12 +443,26 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     }
     return { row: grid.top + r, label, role };
   });
+  assignKindRows(rows);
 
-  resolveTotals(grid, rows, columns, findings);
+  const netCols = columns.filter((c) => c.kind !== "deviation" && c.kind !== "ignore" && c.measure === "net");
+  const totalsCols = (netCols.length > 0 ? netCols : columns.filter((c) => c.kind !== "deviation")).map(
+    (c) => c.col,
+  );
+  resolveTotals(
+    {
+      sheet: grid.sheet,
+      labelColumn: grid.left + labelColumn,
+      rows,
+      values: rows.map((r) => totalsCols.map((c) => amountAt(grid, r.row, c))),
+      bold: rows.map((r) => styleAt(grid, r.row - grid.top, labelColumn).bold),
+    },
+    findings,
+  );
 
   // Merged cells across the data make rows ambiguous.
   const tableRange: CellRange = {
-    top: grid.top + (header.twoRows ? header.row - 1 : header.row),
+    top: grid.top + headerTop,
     left: grid.left + labelColumn,
     bottom: grid.top + end,
     right: grid.left + lastCol,
@@ -313,54 +484,150 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     }
   }
 
-  const unit = detectTableUnit(grid, header, labelColumn, amountCols);
-  if (!unit.unit) {
-    findings.push({
-      severity: "warning",
-      code: "unitAssumed",
-      message: `Enheten (kr, tkr eller mnkr) står inte i rubriker, titel eller bladnamn för tabellen ${qualifiedRange(grid.sheet, tableRange)}; kr antas. Ändra enheten i mappningen om den är fel.`,
-      cell: qualifiedAddress(grid.sheet, tableRange.top, tableRange.left),
-    });
-  }
+  const labelHeader = Array.from({ length: header.depth }, (_, k) =>
+    cellText(grid, header.row - k, labelColumn),
+  )
+    .filter((t) => t !== "")
+    .join(" ");
+  const units = readUnits(
+    grid,
+    columns,
+    labelHeader,
+    headerCell(grid.left + labelColumn),
+    context,
+    rows,
+    findings,
+  );
+  const signs = detectColumnSigns(grid, rows, columns);
 
   const mapping: BudgetMapping = {
     version: 1,
     sheet: grid.sheet,
     range: tableRange,
-    headerRows: header.twoRows ? [grid.top + header.row - 1, grid.top + header.row] : [grid.top + header.row],
+    headerRows: Array.from({ length: header.depth }, (_, k) => grid.top + headerTop + k),
     labelColumn: grid.left + labelColumn,
     columns,
     rows,
-    unit: unit.unit ?? "kr",
-    ...detectSigns(grid, rows, columns),
+    ...units,
+    ...signs,
     confirmed: false,
   };
+  const percentCells = rows.flatMap((r) =>
+    amountCols.map((c) => {
+      const fmt = grid.numberFormat[r.row - grid.top]?.[c] ?? "";
+      const v = valueAt(grid, r.row - grid.top, c);
+      return fmt.includes("%") || (typeof v === "string" && /%\s*$/.test(v));
+    }),
+  );
+  const kind = classifyTableKind({
+    titles: context
+      .filter((t) => t.where === "above" && t.col >= tableRange.left && t.col <= tableRange.right)
+      .map((t) => t.text),
+    headers: [labelHeader, ...columns.map((c) => c.header)],
+    labels: rows.filter((r) => r.role !== "ignore").map((r) => r.label),
+    percentShare: percentCells.length ? percentCells.filter(Boolean).length / percentCells.length : 0,
+  });
   const posts = rows.filter((x) => x.role === "post").length;
   const score = columns.length * 2 + posts + columns.reduce((s, c) => s + c.confidence, 0);
-  return { mapping, score, findings };
+  return { mapping, score, findings, kind: kind.kind, kindReason: kind.reason };
 }
 
-function detectTableUnit(
+/**
+ * Rows that are kinds of amount: a table whose rows are Intäkter, Kostnader, Kommunbidrag,
+ * Resultat (no verksamheter) gives the nämnd's net cost with its gross split; Nettokostnad is
+ * then the source's total. In a table of verksamheter, a Nettokostnad row is the total.
+ */
+function assignKindRows(rows: RowMapping[]): void {
+  const used = rows.filter((r) => r.role !== "ignore");
+  const kinds = used.map((r) => kindOfLabel(r.label));
+  const isKindTable =
+    used.length > 0 &&
+    used.every((r, i) => kinds[i] !== null || r.role === "varav") &&
+    kinds.includes("revenue") &&
+    kinds.includes("cost");
+  if (isKindTable) {
+    const costRows = used.filter((_, i) => kinds[i] === "cost");
+    for (const r of used) {
+      const k = kindOfLabel(r.label);
+      if (k === "revenue")
+        r.role =
+          /^summa\b/i.test(r.label) && used.filter((x) => kindOfLabel(x.label) === "revenue").length > 1
+            ? "ignore"
+            : "intakter";
+      else if (k === "cost")
+        r.role = /^summa\b/i.test(r.label) && costRows.length > 1 ? "ignore" : "kostnader";
+      else if (k === "funding") r.role = "funding";
+      else if (k === "result") r.role = "result";
+      else if (k === "net") r.role = "summa";
+    }
+    return;
+  }
+  for (const r of used) if (r.role === "post" && kindOfLabel(r.label) === "net") r.role = "summa";
+}
+
+/**
+ * The unit of each column: its own header's, else the label column's header, the title rows,
+ * the notes or the sheet name. Columns in different units are each converted (a finding names
+ * them); a column whose unit nothing states blocks a mixed table. With no unit anywhere, the
+ * size of the amounts gives a guess that the economist must confirm.
+ */
+function readUnits(
   grid: Grid,
-  header: HeaderCandidate,
-  labelColumn: number,
-  amountCols: number[],
-): { unit: Unit | null } {
-  const headerRows = header.twoRows ? [header.row - 1, header.row] : [header.row];
-  const candidates: string[] = [];
-  for (const r of headerRows) {
-    candidates.push(cellText(grid, r, labelColumn));
-    for (const c of amountCols) candidates.push(cellText(grid, r, c));
+  columns: ColumnMapping[],
+  labelHeader: string,
+  labelHeaderCell: string,
+  context: ContextText[],
+  rows: RowMapping[],
+  findings: Finding[],
+): Pick<BudgetMapping, "unit" | "unitSource" | "unitConfirmed"> {
+  const amountColumns = columns.filter((c) => c.kind !== "ignore");
+  const own = amountColumns.map((c) => detectUnit(c.header));
+  const labelUnit = detectUnit(labelHeader);
+  const ctx = contextUnit(context);
+  const shared: { unit: Unit; source: string } | null = labelUnit
+    ? { unit: labelUnit, source: `${labelHeaderCell}: ${labelHeader}` }
+    : ctx
+      ? { unit: ctx.unit, source: `${ctx.source.source}: ${ctx.source.text.slice(0, 80)}` }
+      : null;
+  const distinctOwn = [...new Set(own.filter((u): u is Unit => u !== null))];
+  const effective = own.map((u) => u ?? shared?.unit ?? (distinctOwn.length === 1 ? distinctOwn[0] : null));
+  const distinct = [...new Set(effective.filter((u): u is Unit => u !== null))];
+  if (distinct.length > 1) {
+    const listed = amountColumns.map((c, i) => `"${c.header}" ${effective[i] ?? "okänd enhet"}`).join(", ");
+    const unread = amountColumns.filter((_, i) => effective[i] === null);
+    findings.push({
+      severity: unread.length > 0 ? "error" : "warning",
+      code: "mixedUnits",
+      message:
+        unread.length > 0
+          ? `Tabellens kolumner har olika enheter (${listed}); enheten för ${unread.map((c) => `"${c.header}"`).join(", ")} står inte och kan inte avgöras. Ange enheten i kolumnrubrikerna eller i mappningen.`
+          : `Tabellens kolumner har olika enheter (${listed}); varje kolumn räknas om med sin egen enhet.`,
+      cell: labelHeaderCell,
+    });
   }
-  for (let r = Math.max(0, headerRows[0] - 4); r < headerRows[0]; r++) {
-    for (let c = 0; c < (grid.values[r]?.length ?? 0); c++) candidates.push(cellText(grid, r, c));
+  const counts = new Map<Unit, number>();
+  for (const u of effective) if (u) counts.set(u, (counts.get(u) ?? 0) + 1);
+  const tableUnit = shared?.unit ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  if (tableUnit) {
+    amountColumns.forEach((c, i) => {
+      c.unit = effective[i] && effective[i] !== tableUnit ? effective[i] : null;
+    });
+    const ownIndex = own.findIndex((u) => u === tableUnit);
+    const source = shared?.source ?? (ownIndex >= 0 ? `${amountColumns[ownIndex].header}` : null);
+    return { unit: tableUnit, unitSource: source, unitConfirmed: true };
   }
-  candidates.push(grid.sheet);
-  for (const text of candidates) {
-    const unit = detectUnit(text);
-    if (unit) return { unit };
-  }
-  return { unit: null };
+  const amounts = rows
+    .filter((r) => r.role === "post")
+    .flatMap((r) => amountColumns.map((c) => amountAt(grid, r.row, c.col)))
+    .filter((v): v is number => v !== null);
+  const guess = guessUnit(amounts);
+  findings.push({
+    severity: "warning",
+    code: "unitAssumed",
+    message: `Enheten (kr, tkr eller mnkr) står varken i rubrikerna, titelraderna, anteckningarna eller bladnamnet för tabellen ${qualifiedRange(grid.sheet, { top: rows[0]?.row ?? grid.top, left: columns[0]?.col ?? grid.left, bottom: rows[rows.length - 1]?.row ?? grid.top, right: columns[columns.length - 1]?.col ?? grid.left })}; ${guess} gissas utifrån beloppens storlek. Bekräfta eller ändra enheten i mappningen (kommandoraden: --source-unit).`,
+    cell: labelHeaderCell,
+  });
+  return { unit: guess, unitSource: null, unitConfirmed: false };
 }
 
 function amountAt(grid: Grid, sheetRow: number, sheetCol: number): number | null {
@@ -369,77 +636,43 @@ function amountAt(grid: Grid, sheetRow: number, sheetCol: number): number | null
 }
 
 /**
- * Subtotals ("Summa IFO" with more posts below it) are the source's own and never added: only
- * the last total is the table's. Without any labelled total, a last post that equals the sum of
- * the posts above it in every column is the total (a finding says so).
+ * Each amount column's sign convention, from its own values (a net-only table may show utfall
+ * negative and budget positive). A column with no revenue cells takes the revenue sign the
+ * table's other columns show. The table-level signs are the report's: the columns' shared one,
+ * else costs positive and revenues negative.
  */
-function resolveTotals(grid: Grid, rows: RowMapping[], columns: ColumnMapping[], findings: Finding[]): void {
-  const amountCols = columns.filter((c) => c.kind !== "deviation").map((c) => c.col);
-  const where = (r: RowMapping) => qualifiedAddress(grid.sheet, r.row, grid.left);
-  rows.forEach((r, i) => {
-    if (r.role !== "summa") return;
-    if (rows.slice(i + 1).some((later) => later.role === "post")) {
-      r.role = "ignore";
-      findings.push({
-        severity: "info",
-        code: "subtotal",
-        message: `Delsumman "${r.label}" (${where(r)}) räknas inte; rapportens summa räknas från verksamhetsraderna.`,
-        cell: where(r),
-      });
-    }
-  });
-  if (rows.some((r) => r.role === "summa")) return;
-  const posts = rows.filter((r) => r.role === "post");
-  if (posts.length < 3) return;
-  const last = posts[posts.length - 1];
-  const others = posts.slice(0, -1);
-  const checked = amountCols.filter((c) => amountAt(grid, last.row, c) !== null);
-  const isTotal =
-    checked.length > 0 &&
-    checked.every((c) => {
-      const sum = others.reduce((s, r) => s + (amountAt(grid, r.row, c) ?? 0), 0);
-      const stated = amountAt(grid, last.row, c)!;
-      return (
-        Math.abs(sum) > 0 && Math.abs(stated - sum) <= Math.max(0.5 * others.length, Math.abs(sum) * 1e-9)
-      );
-    });
-  if (isTotal) {
-    last.role = "summa";
-    findings.push({
-      severity: "warning",
-      code: "unlabelledTotal",
-      message: `Raden "${last.label}" (${where(last)}) är summan av raderna ovanför och tolkas som summa; ändra i mappningen om den är en verksamhet.`,
-      cell: where(last),
-    });
-  }
-}
-
-/**
- * How the source signs amounts, read from the values themselves: costs are positive in the
- * reports but negative in some ledgers; revenues negative (2023 report: kostnader 2 010 +
- * intäkter −281 = 1 729) or positive (2019 report: 1 897 184 − 397 039 = 1 500 145).
- */
-function detectSigns(
+function detectColumnSigns(
   grid: Grid,
   rows: RowMapping[],
   columns: ColumnMapping[],
-): { revenueSign: "negative" | "positive"; costSign: "positive" | "negative" } {
-  const amountCols = columns.filter((c) => c.kind !== "deviation").map((c) => c.col);
-  const signOf = (role: RowMapping["role"]): "negative" | "positive" | null => {
-    let negative = 0;
-    let positive = 0;
-    for (const r of rows.filter((x) => x.role === role)) {
-      for (const c of amountCols) {
-        const v = amountAt(grid, r.row, c);
-        if (v === null || v === 0) continue;
-        if (v < 0) negative += Math.abs(v);
-        else positive += v;
-      }
-    }
-    if (negative === 0 && positive === 0) return null;
-    return negative > positive ? "negative" : "positive";
-  };
-  const costSign = signOf("kostnader") ?? signOf("post") ?? "positive";
-  const revenueSign = signOf("intakter") ?? (costSign === "positive" ? "negative" : "positive");
-  return { revenueSign, costSign };
+): Pick<BudgetMapping, "costSign" | "revenueSign"> {
+  const used = rows.filter((r) => r.role !== "ignore" && r.role !== "varav");
+  const amountColumns = columns.filter((c) => c.kind !== "deviation" && c.kind !== "ignore");
+  const cellsOf = (c: ColumnMapping) =>
+    used
+      .map((r) => ({ kind: cellKind(r.role, c), value: amountAt(grid, r.row, c.col) }))
+      .filter((x): x is { kind: CellKind; value: number } => x.value !== null);
+  const hasRevenue = (c: ColumnMapping) =>
+    cellsOf(c).some((x) => x.kind === "revenue" || x.kind === "funding");
+  const first = amountColumns.map((c) => detectColumnSign(cellsOf(c)));
+  const withRevenue = amountColumns.map((c, i) => (hasRevenue(c) ? signsOf(first[i]).revenueSign : null));
+  const revenueVotes = withRevenue.filter((x): x is "positive" | "negative" => x !== null);
+  const tableRevenue =
+    revenueVotes.length === 0
+      ? null
+      : revenueVotes.filter((x) => x === "positive").length > revenueVotes.length / 2
+        ? "positive"
+        : "negative";
+  amountColumns.forEach((c, i) => {
+    const { costSign } = signsOf(first[i]);
+    const revenueSign = withRevenue[i] ?? tableRevenue ?? (costSign === "positive" ? "negative" : "positive");
+    c.sign = amountSignOf(costSign, revenueSign);
+  });
+  for (const c of columns) if (c.kind === "deviation") c.sign = "favourablePositive";
+  const distinct = [...new Set(amountColumns.map((c) => c.sign))];
+  if (distinct.length === 1 && distinct[0]) {
+    const s = signsOf(distinct[0] as AmountSign);
+    return { costSign: s.costSign, revenueSign: s.revenueSign };
+  }
+  return { costSign: "positive", revenueSign: "negative" };
 }

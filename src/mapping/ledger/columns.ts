@@ -5,7 +5,7 @@
  * findings with their address and the row is left out — nothing is guessed.
  */
 import type { Finding } from "../../domain/findings";
-import { parseSwedishNumber } from "../../domain/numbers";
+import { checkAmountKr, parseSwedishNumber } from "../../domain/numbers";
 import { UNIT_FACTOR } from "../../domain/units";
 import { qualifiedAddress } from "../../workbook/address";
 import { isErrorValue, textAt, type CellValue, type Grid, type GridSource } from "../../workbook/grid";
@@ -311,6 +311,20 @@ export function readLedgerColumns(
       }
       a = parsed.value;
     }
+    if (!volumeOnly) {
+      const check = checkAmountKr(a * factor);
+      if (check !== "ok") {
+        out.add(
+          "error",
+          check === "nonFinite" ? "amountNotFinite" : "amountImplausible",
+          check === "nonFinite"
+            ? `Beloppet i ${addr(r, ac)} (${textAt(grid, r, ac) || String(av)}) är inget ändligt tal; raden räknas inte med.`
+            : `Beloppet i ${addr(r, ac)} (${textAt(grid, r, ac) || String(av)}) är över 10^15 kr och kan inte vara en bokföring; raden räknas inte med.`,
+          addr(r, ac),
+        );
+        continue;
+      }
+    }
     // Verksamhet
     const k = registry.key(code, name);
     if (k < 0) {
@@ -508,6 +522,16 @@ function readCells<C extends { r: number; c: number; year: number | null }>(
         "error",
         "amountUnreadable",
         `Budgetbeloppet i ${addr(cell.r, cell.c)} ("${textAt(grid, cell.r, cell.c)}") är inget tal.`,
+        addr(cell.r, cell.c),
+      );
+      continue;
+    }
+    const check = checkAmountKr(parsed.value * factor);
+    if (check !== "ok") {
+      out.add(
+        "error",
+        check === "nonFinite" ? "amountNotFinite" : "amountImplausible",
+        `Budgetbeloppet i ${addr(cell.r, cell.c)} (${textAt(grid, cell.r, cell.c)}) är ${check === "nonFinite" ? "inget ändligt tal" : "över 10^15 kr"}.`,
         addr(cell.r, cell.c),
       );
       continue;

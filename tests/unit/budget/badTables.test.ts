@@ -113,7 +113,7 @@ describe("sheets the add-in did not create are never overwritten", () => {
   });
 });
 
-describe("the source's own Avvikelse column is cross-checked, never trusted", () => {
+describe("the source's own Avvikelse column is never contradicted", () => {
   it("passes quietly when it agrees (annual report 2019)", async () => {
     const port = await XlsxWorkbook.load(await toBuffer(buildBokslut2019()));
     const result = await generateDriftsammandrag(port, { unit: "tkr" });
@@ -122,15 +122,15 @@ describe("the source's own Avvikelse column is cross-checked, never trusted", ()
     ).toEqual([]);
   });
 
-  it("warns on the cell when a row's stated deviation is wrong", async () => {
+  it("blocks, naming the row, when a row's stated deviation agrees with no sign reading (issue 9 §1)", async () => {
     const wb = buildBokslut2019();
     wb.getWorksheet("Bokslut 2019")!.getCell("D6").value = 1234; // Övergripande verksamhet: really 4 545
     const port = await XlsxWorkbook.load(await toBuffer(wb));
     const result = await generateDriftsammandrag(port, { unit: "tkr" });
-    expect(result.findings).toContainEqual(
-      expect.objectContaining({ severity: "warning", code: "deviationMismatch", cell: "'Bokslut 2019'!D6" }),
-    );
-    expect(result.written.length).toBe(1);
+    const finding = result.findings.find((f) => f.code === "deviationContradicted");
+    expect(finding).toMatchObject({ severity: "error", cell: "'Bokslut 2019'!D6" });
+    expect(finding!.message).toContain('"Övergripande verksamhet"');
+    expect(result.written).toEqual([]);
   });
 
   it("notes a column with the opposite sign convention once", async () => {
