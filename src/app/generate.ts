@@ -18,6 +18,8 @@ import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
+import type { SourceRead } from "../sources/model";
+import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 
@@ -35,6 +37,14 @@ export interface GenerateOptions {
   /** Write the sheets and save the mapping (false: compute and preview only). */
   write?: boolean;
   now?: Date;
+  /**
+   * Files read beside the workbook (CLI --source, the pane's "Hämta från fil…"). With files, the
+   * reports are built from the ledger (the workbook's and the files' tables merged by period)
+   * unless a mapping is given or no ledger is found; the files are recorded in the settings.
+   */
+  sources?: readonly SourceRead[];
+  /** Sheets of the report workbook that files were brought in as (keep, not only link). */
+  importedSources?: readonly SourceRecord[];
 }
 
 export interface GenerateResult {
@@ -49,6 +59,9 @@ export interface GenerateResult {
   results: ReportResult[];
   /** The ledger, its as-of month and forecast, when the reports were built from a huvudbok. */
   ledger?: LedgerModelResult;
+  /** The files used, as recorded in the settings, and what changed against the files they replace. */
+  sources?: SourceRecord[];
+  sourceChanges?: SourceChange[];
 }
 
 export interface SourceCandidate {
@@ -189,7 +202,28 @@ export async function generateDriftsammandrag(
     mappingSource = null;
   }
   let fromLedger: LedgerModelResult | null = null;
-  if (!mapping) {
+  const sources = options.sources ?? [];
+  const extraGrids = sources.flatMap((s) => s.grids);
+  for (const s of sources) findings.push(...s.findings);
+  if (sources.length > 0 && !options.mapping) {
+    // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
+    const built = await buildLedgerModel(port, settings, extraGrids);
+    if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
+      fromLedger = built;
+      findings.push(...built.findings);
+      if (built.model === null) return empty(null, null);
+      mapping = null;
+      mappingSource = "ledger";
+    } else {
+      findings.push({
+        severity: "warning",
+        code: "sourceNotUsed",
+        message: `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`,
+        cell: null,
+      });
+    }
+  }
+  if (!mapping && !fromLedger) {
     const picked = pickSource(await detectSources(port, settings, sheetInfos));
     if (picked.table) {
       findings.push(...picked.findings);
@@ -273,9 +307,17 @@ export async function generateDriftsammandrag(
     });
     return empty(mapping, mappingSource);
   }
+  // The files used, recorded; each replaces the saved record of the same export (issue 13 §3).
+  const usedSources = fromLedger
+    ? [...sources.map((s) => recordSource(s)), ...(options.importedSources ?? [])]
+    : [];
+  const replaced = usedSources.length > 0 ? replaceSources(settings.sources ?? [], usedSources) : null;
+  if (replaced) findings.push(...replaced.findings);
   const result: GenerateResult = {
     reports: laidOut.map((l) => l.json),
     findings: dedupe(findings),
+    sources: usedSources.length > 0 ? usedSources : undefined,
+    sourceChanges: replaced?.changes,
     written: [],
     mapping,
     mappingSource,
@@ -289,7 +331,11 @@ export async function generateDriftsammandrag(
     port,
     settings,
     laidOut.map((l, i) => ({ spec: l.spec, replace: names[i].replace, activate: i === 0 })),
-    (s) => ({ ...s, budget: mapping ? { mapping, unit, decimals } : s.budget }),
+    (s) => ({
+      ...s,
+      budget: mapping ? { mapping, unit, decimals } : s.budget,
+      sources: replaced ? replaced.sources : s.sources,
+    }),
   );
   result.written.push(...names.map((n) => n.name));
   return result;

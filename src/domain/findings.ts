@@ -102,6 +102,7 @@ export const FINDING_CODES = [
   "sourceFooterRow",
   "sourceMonthOverlap",
   "sourceNotUsed",
+  "sourceReplaced",
   "sourceRowTooWide",
   "sourceTotalMismatch",
   "sourceTotalRow",

@@ -1,5 +1,5 @@
 /**
- * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
+ * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--source FILE]… [--json]
  * Exit 0 with a forecast; 1 when an error finding leaves nothing to forecast; 2 usage or unreadable file.
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
@@ -9,11 +9,16 @@ import { hasErrors } from "../../domain/findings";
 import { formatSwedishNumber } from "../../domain/numbers";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
+import { readSourcePaths } from "../sourceFiles";
+import { recordSource } from "../../app/sourceFiles";
 
-const USAGE = `Användning: namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method ${METHOD_CHOICES.join("|")}] [--json]`;
+const USAGE = `Användning: namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method ${METHOD_CHOICES.join("|")}] [--source fil.csv|fil.xlsx]… [--json]`;
 
 export async function forecast(argv: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(argv, { values: ["as-of", "method"], booleans: ["json"] });
+  const { positional, flags, lists } = parseArgs(argv, {
+    values: ["as-of", "method", "source"],
+    booleans: ["json"],
+  });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const asOf = flags["as-of"];
   if (typeof asOf !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) {
@@ -26,8 +31,16 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
   const port = await openWorkbook(positional[0]);
   // The same sources the pane and generate read: visible sheets the add-in did not write.
   const grids = await readSourceGrids(port, await loadSettings(port));
-  const result = forecastFromGrids(grids, { asOf, method });
-  if (flags.json) io.out(JSON.stringify(result));
+  // --source files are read beside the workbook's sheets and merged by period.
+  const sourcePaths = lists.source ?? [];
+  const sources = await readSourcePaths(sourcePaths);
+  const result = forecastFromGrids([...grids, ...sources.flatMap((s) => s.grids)], { asOf, method });
+  result.findings.unshift(...sources.flatMap((s) => s.findings));
+  if (flags.json) {
+    const json: Record<string, unknown> = { ...result };
+    if (sourcePaths.length > 0) json.sources = sources.map((s) => recordSource(s));
+    io.out(JSON.stringify(json));
+  }
   for (const f of result.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
   }
