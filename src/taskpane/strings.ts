@@ -65,7 +65,7 @@ export const strings = {
     } as Record<string, string>,
     removeFile: "Ta bort",
     fileError: (message: string) => `Filen kunde inte användas: ${message}`,
-    fileFindings: (count: number) => `${count} anmärkningar vid läsningen`,
+    fileFindings: (count: number) => `${count} ${count === 1 ? "anmärkning" : "anmärkningar"} vid läsningen`,
   },
   mapping: {
     columnsHeading: "Kolumner",

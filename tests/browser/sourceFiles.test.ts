@@ -40,7 +40,7 @@ describe("source files picked in the pane", () => {
     await list.locator('li[data-file="huvudbok 2024.csv"]').waitFor({ timeout: 20_000 });
     expect(await list.locator("li").count()).toBe(2);
     expect(await list.innerText()).toMatch(/huvudbok 2023\.csv\s+\d+ kB, huvudbok, 108 rader/);
-    expect(await page.getByTestId("source-files-option").locator("input").isChecked()).toBe(true);
+    expect(await page.getByTestId("source-files-option").isChecked()).toBe(true);
     // The workbook's own table is still listed beside the files.
     expect(await page.getByTestId("step-source").innerText()).toContain("Driftredovisning");
 
