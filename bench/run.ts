@@ -6,6 +6,7 @@ import * as accuracy from "./forecast-accuracy";
 import * as ledger from "./ledger-aggregation";
 import * as sumifs from "./ledger-sumifs-libreoffice";
 import * as drift from "./driftsammandrag";
+import * as hostile from "./hostile";
 import * as kolada from "./kolada-import";
 
 const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
@@ -22,6 +23,8 @@ const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
  */
 const LONG_BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   sumifs1m: () => sumifs.run({ bookingsPerCell: 111 }),
+  /** Issue 8 §5: a row per hostile class (time, peak RSS, exit codes); a few minutes. */
+  hostile: () => hostile.run(),
 };
 
 async function main() {

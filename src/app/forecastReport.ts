@@ -19,6 +19,7 @@ import { readLedger, type LedgerReadResult } from "../mapping/ledger";
 import { parseAsOf, periodMonth, periodText, periodYear, type PeriodIndex } from "../mapping/ledger/periods";
 import type { RowDivision } from "../mapping/ledger/rowDivision";
 import type { Grid } from "../workbook/grid";
+import { longTextFindings, uncachedFormulaFindings } from "./readFindings";
 
 export type MethodChoice = "auto" | ComputedMethod;
 export const METHOD_CHOICES: readonly MethodChoice[] = ["auto", ...METHODS];
@@ -213,7 +214,13 @@ export function forecastFromGridsDetailed(
   options: ForecastOptions = {},
 ): ForecastComputation & { ledger: LedgerReadResult } {
   const asOf = options.asOf !== undefined ? parseAsOf(options.asOf) : null;
-  const ledger = readLedger(grids, { asOf, rowDivision: options.rowDivision });
+  const read = readLedger(grids, { asOf, rowDivision: options.rowDivision });
+  // A booking whose amount is a formula without a saved result would be read as no booking.
+  const tableSheets = new Set(read.tables.map((t) => t.sheet));
+  const unread = grids
+    .filter((g) => tableSheets.has(g.sheet))
+    .flatMap((g) => [...uncachedFormulaFindings(g), ...longTextFindings(g)]);
+  const ledger = unread.length > 0 ? { ...read, findings: [...unread, ...read.findings] } : read;
   return { ...computeForecast(ledger, options), ledger };
 }
 

@@ -22,6 +22,7 @@ import type { SourceRead } from "../sources/model";
 import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
+import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
 const DETECT_ROWS = 400;
@@ -67,6 +68,18 @@ export interface GenerateResult {
 export interface SourceCandidate {
   sheet: string;
   tables: DetectedTable[];
+}
+
+/** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
+export function sourceSheets(sheets: readonly SheetInfo[], settings: Settings): SheetInfo[] {
+  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
+  return sheets.filter(
+    (s) =>
+      s.visibility === "visible" &&
+      !s.isSettings &&
+      s.usedRange !== null &&
+      !owned.has(s.name.toLocaleLowerCase("sv-SE")),
+  );
 }
 
 /** Reads the candidate sheets (visible, not the add-in's own) and detects tables on each. */
@@ -181,6 +194,7 @@ export async function generateDriftsammandrag(
   let mappingSource: GenerateResult["mappingSource"] = options.mapping ? "option" : mapping ? "saved" : null;
   // Listed once: nothing is written before the output sheets are named.
   const sheetInfos = await port.listSheets();
+  findings.push(...outsideFindings(sourceSheets(sheetInfos, settings)));
   if (mapping && options.mapping && !sheetInfos.some((s) => s.name === mapping!.sheet)) {
     // A mapping the user gave (pane or --mapping) is never swapped for a guess.
     findings.push({
@@ -256,6 +270,7 @@ export async function generateDriftsammandrag(
   if (fromLedger?.model) model = fromLedger.model;
   else {
     const grid = await port.readRange(mapping!.sheet, mapping!.range, { formatting: false });
+    findings.push(...uncachedFormulaFindings(grid), ...longTextFindings(grid));
     const built = buildBudgetModel(grid, mapping!);
     model = built.model;
     findings.push(...built.findings);

@@ -34,6 +34,7 @@ import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook
 import { loadSettings as loadAllSettings, type Settings, settingsToJson } from "./settings";
 import { writeOwnedSheets } from "./ownedSheets";
 import { chooseSheetName } from "./sheetNames";
+import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 
 export interface CheckIndicatorsOptions {
   /** Detect on the active sheet only (the ribbon), instead of all visible sheets. Ignored with a saved mapping. */
@@ -173,7 +174,14 @@ export async function checkIndicators(
     const grid = await port.readUsedRange(sheet, { formatting: true });
     if (grid) grids.push(grid);
   }
+  appFindings.push(...outsideFindings(sheets.filter((s) => toRead.includes(s.name))));
   const model = buildIndicatorModel(grids, settings.tables);
+  // Values that are formulas without a saved result read as missing: name them on the sheets
+  // where indicators were found.
+  const indicatorSheets = new Set(model.goals.flatMap((g) => g.indicators.map((i) => i.statusCell.sheet)));
+  for (const grid of grids.filter((g) => indicatorSheets.has(g.sheet))) {
+    appFindings.push(...uncachedFormulaFindings(grid), ...longTextFindings(grid));
+  }
   const found = [...new Set(model.goals.flatMap((g) => g.indicators.map((i) => i.statusCell.sheet)))];
   if (found.length > 0) settings.indicatorSheets = found;
 

@@ -12,7 +12,7 @@ import { type LedgerReadResult } from "../mapping/ledger";
 import { periodText } from "../mapping/ledger/periods";
 import { quoteSheetName } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
-import type { WorkbookPort } from "../workbook/port";
+import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { forecastFromGridsDetailed, type ForecastComputation, type ForecastOptions } from "./forecastReport";
 import { forecastOptionsFrom, parseForecastSettings } from "./forecastSettings";
 import type { Settings } from "./settings";
@@ -33,7 +33,12 @@ export interface LedgerModelResult {
  * file brought in as a sheet (settings.sources[].sheet) is the add-in's sheet but the economist's
  * data: it is read too.
  */
-export async function readSourceGrids(port: WorkbookPort, settings: Settings): Promise<Grid[]> {
+export async function readSourceGrids(
+  port: WorkbookPort,
+  settings: Settings,
+  /** The workbook's sheets when the caller has just listed them (saves a round trip). */
+  listed?: SheetInfo[],
+): Promise<Grid[]> {
   const imported = new Set(
     (settings.sources ?? []).flatMap((s) => (s.sheet ? [s.sheet.toLocaleLowerCase("sv-SE")] : [])),
   );
@@ -41,7 +46,7 @@ export async function readSourceGrids(port: WorkbookPort, settings: Settings): P
     settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")).filter((s) => !imported.has(s)),
   );
   const grids: Grid[] = [];
-  for (const sheet of await port.listSheets()) {
+  for (const sheet of listed ?? (await port.listSheets())) {
     if (sheet.isSettings || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
     if (owned.has(sheet.name.toLocaleLowerCase("sv-SE"))) continue;
     grids.push(await port.readRange(sheet.name, sheet.usedRange));

@@ -3,6 +3,7 @@ import { checkIndicators } from "./commands/checkIndicators";
 import { forecast } from "./commands/forecast";
 import { generate } from "./commands/generate";
 import { inspect } from "./commands/inspect";
+import { GridTooLargeError } from "../workbook/readLimits";
 import { type CliIO, EXIT_USAGE, processIO, UsageError } from "./io";
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -39,7 +40,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     return await command(rest, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    // A read refused by the cell budget is an unreadable file: its message is already Swedish.
+    if (error instanceof UsageError || error instanceof GridTooLargeError) {
       io.err(error.message);
       return EXIT_USAGE;
     }

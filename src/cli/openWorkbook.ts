@@ -1,9 +1,9 @@
 /** Opens an .xlsx for the CLI, turning every failure into one Swedish line (exit 2). */
 import { readFile } from "node:fs/promises";
+import { classifyPackage, describeProblem } from "../workbook/xlsx/classifyPackage";
+import { nodeCodec } from "../workbook/xlsx/nodeCodec";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import { UsageError } from "./io";
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   let data: Buffer;
@@ -12,14 +12,14 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   } catch {
     throw new UsageError(`Filen "${path}" kan inte läsas (finns den?).`);
   }
-  if (data.length < 4 || !ZIP_MAGIC.every((b, i) => data[i] === b)) {
-    throw new UsageError(`Filen "${path}" är inte en Excel-arbetsbok (.xlsx).`);
-  }
+  // Judged before ExcelJS sees it: ExcelJS inflates every part and reads a .ods as an empty workbook.
+  const verdict = classifyPackage(data, nodeCodec);
+  if (!verdict.ok) throw new UsageError(describeProblem(verdict.problem, path));
   try {
     return await XlsxWorkbook.load(data);
   } catch {
     throw new UsageError(
-      `Filen "${path}" kunde inte öppnas som .xlsx; den kan vara skadad eller lösenordsskyddad.`,
+      `Filen "${path}" är skadad och kan inte läsas som Excel-arbetsbok. Öppna den i Excel, reparera den om Excel erbjuder det, och spara igen.`,
     );
   }
 }

@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { unusableReason } from "../app/sourceFiles";
 import { readSourceFile, SourceFileError, type SourceRead } from "../sources";
+import { nodeCodec } from "../workbook/xlsx/nodeCodec";
 import { UsageError } from "./io";
 
 export async function readSourcePaths(paths: readonly string[]): Promise<SourceRead[]> {
@@ -28,7 +29,10 @@ export async function readSourcePaths(paths: readonly string[]): Promise<SourceR
     }
     let read: SourceRead;
     try {
-      read = await readSourceFile({ name, bytes: new Uint8Array(bytes), modified }, { order });
+      read = await readSourceFile(
+        { name, bytes: new Uint8Array(bytes), modified },
+        { order, codec: nodeCodec },
+      );
     } catch (error) {
       if (error instanceof SourceFileError) throw new UsageError(error.message);
       throw error;

@@ -108,6 +108,10 @@ export const FINDING_CODES = [
   "sourceTotalRow",
   // Workbook safety.
   "sheetNameTaken",
+  // What a read could not see (app/readFindings.ts).
+  "cellsOutsideRead",
+  "formulaWithoutValue",
+  "textTooLong",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

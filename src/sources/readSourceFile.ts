@@ -5,6 +5,7 @@
  * in Node, in the pane and in a Web Worker alike. A file that cannot be read throws
  * SourceFileError with a Swedish message naming the file.
  */
+import { classifyPackage, describeProblem, type PackageCodec } from "../workbook/xlsx/classifyPackage";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsxWorkbook";
 import type { Grid } from "../workbook/grid";
 import { classifyBytes, decodeText } from "./decode";
@@ -20,6 +21,11 @@ export interface ReadSourceOptions {
   order?: number;
   /** Progress 0…1 while a large text file is parsed. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Inflate with an output cap: with it, a zip is judged by classifyPackage (hostile packages,
+   * .ods/.docx, zip bombs) before ExcelJS opens it. The CLI passes node:zlib's.
+   */
+  codec?: PackageCodec;
 }
 
 export async function readSourceFile(
@@ -36,6 +42,10 @@ export async function readSourceFile(
         name,
         `Filen "${name}" är inte en Excel-arbetsbok (.xlsx eller .xlsm). Spara den som .xlsx eller exportera den som CSV.`,
       );
+    }
+    if (options.codec) {
+      const verdict = classifyPackage(bytes, options.codec);
+      if (!verdict.ok) throw new SourceFileError(name, describeProblem(verdict.problem, name));
     }
     return readWorkbook(name, bytes, modified, source);
   }

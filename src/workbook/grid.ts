@@ -36,8 +36,19 @@ export interface Grid {
   style: CellStyle[][] | null;
   /** Merged areas that intersect the grid, in sheet coordinates. */
   merges: CellRange[];
+  /**
+   * Formula cells the file holds without a saved result (their value is null here), in sheet
+   * coordinates. Only the xlsx adapter can tell: Excel always has a result.
+   */
+  uncachedFormulas?: CellPoint[];
   /** Set when the grid was read from another file than the open workbook (src/sources). */
   source?: GridSource;
+}
+
+/** One cell, 0-based sheet coordinates. */
+export interface CellPoint {
+  row: number;
+  col: number;
 }
 
 /** The file a grid was read from: decides which file wins a month booked in several files. */

@@ -3,7 +3,7 @@
  * office/ (office-js, inside Excel) and xlsx/ (ExcelJS, for the CLI, the preview and tests).
  * Policy (which sheets may be replaced, what the settings mean) lives above the port.
  */
-import type { CellRange, Grid, ReadOptions } from "./grid";
+import type { CellPoint, CellRange, Grid, ReadOptions } from "./grid";
 import type { SheetSpec } from "../report/sheetSpec";
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
@@ -13,6 +13,11 @@ export interface SheetInfo {
   visibility: SheetVisibility;
   /** Bounds of the used range (values only), null for an empty sheet. */
   usedRange: CellRange | null;
+  /**
+   * Cells with content that lie outside usedRange (the xlsx adapter leaves far stray cells out
+   * of the block it reads): how many, and the first few, so readers can name them.
+   */
+  outside?: { count: number; sample: CellPoint[] };
   /** The add-in's settings sheet (recognised by its marker, not by its name). */
   isSettings: boolean;
 }

@@ -2,7 +2,7 @@
  * namnd check-indicators <in.xlsx> [-o out.xlsx] [--overwrite] [--json] [--kolada fil|mapp …] [--group G…]
  * Judges every indicator; with -o also colours the status cells and writes Målavstämning.
  * --kolada may be repeated and may name a folder; --group chooses the comparison group (saved in
- * the written workbook). Exit 0 done; 1 an error finding blocked the check; 2 usage or an
+ * the written workbook). Exit 0 done; 1 an error finding blocked the check (nothing written); 2 usage or an
  * unreadable file (a Kolada file that is not Kolada included).
  */
 import { checkIndicators as runCheck } from "../../app/indicatorCheck";
@@ -70,14 +70,28 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
   const port = await openWorkbook(positional[0]);
   const write = target !== null;
   const report = await runCheck(port, { mark: write, writeSummary: write, kolada, group });
-  const blocked = report.findings.some((f) => f.severity === "error") && report.indicators.length === 0;
+  // No indicator to judge blocks the check as an error finding blocks generate: exit 1, nothing written.
+  if (report.indicators.length === 0 && !report.findings.some((f) => f.severity === "error")) {
+    report.findings.push({
+      severity: "error",
+      code: "noIndicatorTable",
+      message:
+        "Ingen indikatortabell hittades i arbetsboken (rubriker som Nämndindikator, Målvärde och perioder).",
+      cell: null,
+    });
+  }
+  // As in generate: any error finding blocks, and then nothing is written.
+  const blocked = report.findings.some((f) => f.severity === "error");
   if (target && !blocked) await writeOutput(target, await port.toBuffer());
 
   if (flags.json) io.out(JSON.stringify(report));
   for (const f of report.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
   }
-  if (blocked) return EXIT_BLOCKED;
+  if (blocked) {
+    if (write) io.err("Inget skrevs.");
+    return EXIT_BLOCKED;
+  }
   if (!flags.json) {
     if (report.kolada) {
       const k = report.kolada;

@@ -1,9 +1,11 @@
 /**
  * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--source FILE]… [--json]
- * Exit 0 with a forecast; 1 when an error finding leaves nothing to forecast; 2 usage or unreadable file.
+ * Exit 0 with a forecast; 1 when an error finding blocks it; 2 usage or unreadable file.
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
 import { readSourceGrids } from "../../app/ledgerModel";
+import { sourceSheets } from "../../app/generate";
+import { outsideFindings } from "../../app/readFindings";
 import { loadSettings } from "../../app/settings";
 import { hasErrors } from "../../domain/findings";
 import { formatSwedishNumber } from "../../domain/numbers";
@@ -30,12 +32,17 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
 
   const port = await openWorkbook(positional[0]);
   // The same sources the pane and generate read: visible sheets the add-in did not write.
-  const grids = await readSourceGrids(port, await loadSettings(port));
+  const settings = await loadSettings(port);
+  const listed = await port.listSheets();
+  const grids = await readSourceGrids(port, settings, listed);
   // --source files are read beside the workbook's sheets and merged by period.
   const sourcePaths = lists.source ?? [];
   const sources = await readSourcePaths(sourcePaths);
   const result = forecastFromGrids([...grids, ...sources.flatMap((s) => s.grids)], { asOf, method });
-  result.findings.unshift(...sources.flatMap((s) => s.findings));
+  result.findings.unshift(
+    ...outsideFindings(sourceSheets(listed, settings)),
+    ...sources.flatMap((s) => s.findings),
+  );
   if (flags.json) {
     const json: Record<string, unknown> = { ...result };
     if (sourcePaths.length > 0) json.sources = sources.map((s) => recordSource(s));
@@ -44,7 +51,8 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
   for (const f of result.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
   }
-  if (hasErrors(result.findings) && result.rows.length === 0) return EXIT_BLOCKED;
+  // As in generate and check-indicators: an error finding blocks (the numbers cannot be trusted).
+  if (hasErrors(result.findings)) return EXIT_BLOCKED;
   if (!flags.json) {
     const mnkr = (kr: number) => `${formatSwedishNumber(kr / 1e6, 1)} mnkr`;
     io.out(`Prognos per ${result.asOf}`);

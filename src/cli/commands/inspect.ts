@@ -7,6 +7,7 @@ import { detectSummaryTables } from "../../mapping/budget/detect";
 import type { TableKind } from "../../mapping/budget/tableKind";
 import { detectIndicatorTables } from "../../mapping/indicators/detect";
 import { detectLedgerTable } from "../../mapping/ledger/detect";
+import { outsideFindings } from "../../app/readFindings";
 import { columnLetters, rangeAddress } from "../../workbook/address";
 import type { Grid } from "../../workbook/grid";
 import type { BudgetMapping } from "../../mapping/budget/mapping";
@@ -18,7 +19,10 @@ export async function inspect(argv: string[], io: CliIO): Promise<number> {
   if (positional.length !== 1) throw new UsageError("Användning: namnd inspect <fil.xlsx> [--json]");
   const port = await openWorkbook(positional[0]);
   const sheets = [];
-  for (const info of await port.listSheets()) {
+  const listed = await port.listSheets();
+  // Cells far outside what is read are named, never dropped silently.
+  for (const f of outsideFindings(listed)) io.err(`Varning: ${f.message}`);
+  for (const info of listed) {
     if (info.isSettings) continue;
     const grid = info.usedRange
       ? await port.readRange(info.name, info.usedRange, { formatting: true })

@@ -11,7 +11,8 @@ const SUPERSCRIPTS = /[\u00B9\u00B2\u00B3\u2070-\u2079]+/g;
 export function cleanText(text: string): string {
   return stripFootnoteMarkers(
     text
-      .replace(/<[^>]+>/g, " ")
+      // [^<>] keeps this linear: "<<<<…" would otherwise rescan the rest of the text from every "<".
+      .replace(/<[^<>]+>/g, " ")
       .replace(SUPERSCRIPTS, "")
       .replace(/\u00AD/g, "")
       .replace(/[\r\n\t]+/g, " ")
@@ -22,12 +23,17 @@ export function cleanText(text: string): string {
 
 /** Lower-case key for matching headers and names: hyphenation joined, punctuation trimmed. */
 export function normaliseKey(text: string): string {
-  return cleanText(text)
+  const key = cleanText(text)
     .toLowerCase()
-    .replace(/([a-zåäö])-\s+([a-zåäö])/g, "$1$2")
-    .replace(/[:.;,]+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/([a-zåäö])-\s+([a-zåäö])/g, "$1$2");
+  return trimTrailingPunctuation(key).replace(/\s+/g, " ").trim();
+}
+
+/** Drops trailing ":.;," — a loop, since /[:.;,]+$/ retries every run of them (quadratic). */
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && ":.;,".includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 /** Replaces typographic minus and dashes with "-", so one regex handles all of them. */

@@ -32,8 +32,12 @@ type HeaderRole =
   | { role: "period"; period: Period }
   | { role: "target"; year: number | null };
 
+const MAX_HEADER_CHARS = 500;
+
 /** Classifies one header cell; null when the text names nothing we know. */
 export function classifyHeader(text: string): HeaderRole | null {
+  // No header is this long; a pasted essay is not cleaned and matched on every detection pass.
+  if (text.length > MAX_HEADER_CHARS) return null;
   const key = normaliseKey(text);
   if (key === "") return null;
   const compact = key.replace(/[-\s()]/g, "");

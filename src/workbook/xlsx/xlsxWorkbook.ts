@@ -13,8 +13,10 @@ import type {
   WriteSheetOptions,
 } from "../port";
 import { SheetExistsError, SheetMissingError } from "../port";
-import type { CellRange, CellStyle, CellValue, Grid, ReadOptions } from "../grid";
-import { parseRangeAddress } from "../address";
+import type { CellPoint, CellRange, CellStyle, CellValue, Grid, ReadOptions } from "../grid";
+import { PLAIN_STYLE } from "../grid";
+import { GRID_CELL_BUDGET, GridTooLargeError, rangeArea } from "../readLimits";
+import { chooseBlock } from "./sheetBlock";
 import type { SheetSpec, SpecStyle } from "../../report/sheetSpec";
 import { assertWritableSpec, denseRows } from "../../report/sheetSpec";
 import { formatText } from "../../report/numberFormat";
@@ -46,23 +48,43 @@ function visibilityOf(ws: Worksheet): SheetVisibility {
   return ws.state === "veryHidden" ? "veryHidden" : ws.state === "hidden" ? "hidden" : "visible";
 }
 
-/** Bounds of the cells that hold a value (ExcelJS's dimensions also count formatted empty cells). */
-function valueBounds(ws: Worksheet): CellRange | null {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+/** A cell worth reading: a value, or a formula whose result the file did not save. */
+function hasContent(raw: unknown): boolean {
+  return toCellValue(raw) !== null || isUncachedFormula(raw);
+}
+
+function isUncachedFormula(raw: unknown): boolean {
+  if (raw === null || typeof raw !== "object") return false;
+  const obj = raw as Record<string, unknown>;
+  return ("formula" in obj || "sharedFormula" in obj) && (obj.result === undefined || obj.result === null);
+}
+
+/**
+ * The block of cells to read and the cells left outside it, in one pass over the cells that
+ * exist (ExcelJS keeps rows and cells sparse; eachRow/eachCell skip the holes).
+ */
+function valueBounds(ws: Worksheet): { block: CellRange | null; outside: SheetInfo["outside"] } {
+  const rows: number[] = [];
+  const cols: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (toCellValue(cell.value) === null) return;
-      top = Math.min(top, rowNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      right = Math.max(right, colNumber - 1);
+      if (!hasContent(cell.value)) return;
+      rows.push(rowNumber - 1);
+      cols.push(colNumber - 1);
     });
   });
-  return bottom < 0 ? null : { top, left, bottom, right };
+  const { block, outside } = chooseBlock(rows, cols);
+  if (outside.length === 0) return { block, outside: undefined };
+  const sample = outside
+    .slice()
+    .sort((a, b) => rows[a] - rows[b] || cols[a] - cols[b])
+    .slice(0, OUTSIDE_SAMPLE)
+    .map((i) => ({ row: rows[i], col: cols[i] }));
+  return { block, outside: { count: outside.length, sample } };
 }
+
+/** How many of the cells left outside the read block a SheetInfo names. */
+const OUTSIDE_SAMPLE = 10;
 
 export class XlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
@@ -132,29 +154,53 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async listSheets(): Promise<SheetInfo[]> {
     const settings = this.settingsSheet();
-    return this.workbook.worksheets.map((ws) => ({
-      name: ws.name,
-      visibility: visibilityOf(ws),
-      usedRange: valueBounds(ws),
-      isSettings: ws === settings,
-    }));
+    return this.workbook.worksheets.map((ws) => {
+      const { block, outside } = valueBounds(ws);
+      const info: SheetInfo = {
+        name: ws.name,
+        visibility: visibilityOf(ws),
+        usedRange: block,
+        isSettings: ws === settings,
+      };
+      if (outside) info.outside = outside;
+      return info;
+    });
   }
 
   async readUsedRange(sheet: string, options: ReadOptions = {}): Promise<Grid | null> {
-    const bounds = valueBounds(this.sheet(sheet));
-    return bounds ? this.readRange(sheet, bounds, options) : null;
+    const { block } = valueBounds(this.sheet(sheet));
+    return block ? this.readRange(sheet, block, options) : null;
   }
 
+  /**
+   * Cost follows the rows that exist: absent rows share one frozen empty row, plain cells share
+   * PLAIN_STYLE, and a rectangle over GRID_CELL_BUDGET is refused before anything is allocated.
+   */
   async readRange(sheet: string, range: CellRange, options: ReadOptions = {}): Promise<Grid> {
     const ws = this.sheet(sheet);
+    if (rangeArea(range) > GRID_CELL_BUDGET) throw new GridTooLargeError(sheet, range);
     const height = range.bottom - range.top + 1;
     const width = range.right - range.left + 1;
     const values: CellValue[][] = [];
     const text: string[][] = [];
     const numberFormat: string[][] = [];
     const style: CellStyle[][] | null = options.formatting ? [] : null;
+    const uncachedFormulas: CellPoint[] = [];
+    const empty = {
+      values: Object.freeze(new Array<CellValue>(width).fill(null)) as CellValue[],
+      text: Object.freeze(new Array<string>(width).fill("")) as string[],
+      numberFormat: Object.freeze(new Array<string>(width).fill("General")) as string[],
+      style: Object.freeze(new Array<CellStyle>(width).fill(PLAIN_STYLE)) as CellStyle[],
+    };
     for (let r = 0; r < height; r++) {
-      const row = ws.getRow(range.top + r + 1);
+      const row = ws.findRow(range.top + r + 1);
+      if (!row) {
+        values.push(empty.values);
+        text.push(empty.text);
+        numberFormat.push(empty.numberFormat);
+        style?.push(empty.style);
+        continue;
+      }
       const vRow: CellValue[] = new Array(width);
       const tRow: string[] = new Array(width);
       const fRow: string[] = new Array(width);
@@ -162,16 +208,17 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let c = 0; c < width; c++) {
         const cell = row.findCell(range.left + c + 1);
         const value = cell ? toCellValue(cell.value) : null;
+        if (cell && isUncachedFormula(cell.value))
+          uncachedFormulas.push({ row: range.top + r, col: range.left + c });
         const fmt = cell?.numFmt || "General";
         vRow[c] = value;
         fRow[c] = fmt;
-        tRow[c] = formatText(value, fmt);
+        tRow[c] = value === null ? "" : formatText(value, fmt);
         if (style) {
-          sRow.push({
-            bold: Boolean(cell?.font?.bold),
-            italic: Boolean(cell?.font?.italic),
-            indent: cell?.alignment?.indent ?? 0,
-          });
+          const bold = Boolean(cell?.font?.bold);
+          const italic = Boolean(cell?.font?.italic);
+          const indent = cell?.alignment?.indent ?? 0;
+          sRow.push(bold || italic || indent ? { bold, italic, indent } : PLAIN_STYLE);
         }
       }
       values.push(vRow);
@@ -179,13 +226,16 @@ export class XlsxWorkbook implements WorkbookPort {
       numberFormat.push(fRow);
       style?.push(sRow);
     }
-    const merges = (ws.model.merges ?? [])
-      .map((address: string) => parseRangeAddress(address).range)
+    // The merges themselves, not ws.model (which serialises the whole sheet on every call).
+    const merges = Object.values(mergesOf(ws))
+      .map((m) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }))
       .filter(
         (m) =>
           m.bottom >= range.top && m.top <= range.bottom && m.right >= range.left && m.left <= range.right,
       );
-    return { sheet, top: range.top, left: range.left, values, text, numberFormat, style, merges };
+    const grid: Grid = { sheet, top: range.top, left: range.left, values, text, numberFormat, style, merges };
+    if (uncachedFormulas.length > 0) grid.uncachedFormulas = uncachedFormulas;
+    return grid;
   }
 
   async writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void> {
@@ -293,6 +343,19 @@ export class XlsxWorkbook implements WorkbookPort {
     const visible = this.workbook.worksheets;
     return visible[index]?.name ?? visible[0]?.name ?? null;
   }
+}
+
+/** ExcelJS's merge index (master address → 1-based range); not in its typings. */
+function mergesOf(
+  ws: Worksheet,
+): Record<string, { top: number; left: number; bottom: number; right: number }> {
+  return (
+    (
+      ws as unknown as {
+        _merges?: Record<string, { top: number; left: number; bottom: number; right: number }>;
+      }
+    )._merges ?? {}
+  );
 }
 
 function noteText(note: unknown): string | null {
