@@ -3,6 +3,8 @@
  * subset: `npm run bench -- accuracy ledger`.
  */
 import * as accuracy from "./forecast-accuracy";
+import * as real from "./forecast-real";
+import * as speed from "./forecast-speed";
 import * as ledger from "./ledger-aggregation";
 import * as sumifs from "./ledger-sumifs-libreoffice";
 import * as drift from "./driftsammandrag";
@@ -13,6 +15,12 @@ const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   driftsammandrag: () => drift.run(),
   ledger: () => ledger.run(),
   accuracy: () => accuracy.run(),
+  "accuracy-real": () => {
+    const figures = real.run();
+    real.print(figures);
+    return { ratioToR: figures.ratioToR, autoOptions: figures.autoOptions, ms: figures.ms };
+  },
+  speed: () => speed.run(),
   sumifs: () => sumifs.run(),
   kolada: () => kolada.run(),
 };

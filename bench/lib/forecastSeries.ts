@@ -26,10 +26,10 @@ export interface GeneratedSeries {
 const STAFF_PROFILE = [0.97, 0.96, 1.0, 1.0, 1.0, 1.15, 0.75, 0.92, 1.0, 1.0, 1.0, 1.25];
 const SERVICES_PROFILE = [0.75, 0.95, 1.02, 1.0, 1.0, 1.02, 0.9, 0.95, 1.03, 1.04, 1.04, 1.3];
 
-export function generateSeries(count: number, seed: number): GeneratedSeries[] {
+export function generateSeries(count: number, seed: number, years = YEARS): GeneratedSeries[] {
   const rng = createRng(seed);
   const out: GeneratedSeries[] = [];
-  const n = YEARS * 12;
+  const n = years * 12;
   for (let s = 0; s < count; s++) {
     const features: string[] = [];
     const base = rng.uniform(0.5, 20) * 1_000_000; // kr per month
@@ -55,7 +55,7 @@ export function generateSeries(count: number, seed: number): GeneratedSeries[] {
     }
     if (kind === 0) {
       // Löneöversyn: new salaries from April, paid with retroactive pay in the payout month.
-      for (let y = 0; y < YEARS; y++) {
+      for (let y = 0; y < years; y++) {
         const raise = rng.uniform(0.02, 0.045);
         const payout = rng.int(3, 8);
         for (let i = payout; i < 12; i++) monthly[y * 12 + i] *= 1 + raise;
@@ -107,7 +107,7 @@ export function generateSeries(count: number, seed: number): GeneratedSeries[] {
     const carryOver = rng.chance(0.4);
     if (carryOver) {
       features.push("januari med fjolårets kostnader");
-      for (let y = 1; y < YEARS; y++) {
+      for (let y = 1; y < years; y++) {
         if (!rng.chance(0.8)) continue;
         const c = base * rng.uniform(0.2, 1.0);
         monthly[y * 12] += c; // booked in January …
@@ -115,9 +115,9 @@ export function generateSeries(count: number, seed: number): GeneratedSeries[] {
       }
     }
     const actual = new Map<number, number[]>();
-    for (let y = 0; y < YEARS; y++) actual.set(FIRST_YEAR + y, monthly.slice(y * 12, y * 12 + 12));
+    for (let y = 0; y < years; y++) actual.set(FIRST_YEAR + y, monthly.slice(y * 12, y * 12 + 12));
     const budget = new Map<number, BudgetYear>();
-    for (let y = 0; y < YEARS; y++) {
+    for (let y = 0; y < years; y++) {
       const previous =
         y === 0
           ? sumOf(monthly.slice(0, 12)) * (1 + rng.normal(0, 0.05))

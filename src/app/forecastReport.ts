@@ -7,6 +7,7 @@ import type { Finding } from "../domain/findings";
 import {
   detectOutlierMonths,
   forecastRow,
+  isResult,
   METHOD_NAMES_SV,
   METHODS,
   type ComputedMethod,
@@ -47,8 +48,34 @@ export interface ForecastJsonRow {
   budget: number | null;
   forecast: number;
   method: string;
+  /** 95 % interval of the full-year total. */
   interval: [number, number] | null;
-  backtest: { method: string; meanAbsErrorPct: number | null }[];
+  backtest: {
+    method: string;
+    meanAbsErrorPct: number | null;
+    /** The method rerun at the same month of each earlier complete year. */
+    years: { year: number; forecast: number; outcome: number; errorPct: number | null }[];
+  }[];
+  /** 80 % interval of the full-year total. */
+  interval80: [number, number] | null;
+  /** The model behind the forecast, e.g. "ETS(M,Ad,M)" or the mix of the automatic forecast. */
+  model: string | null;
+  /** Why: the chosen method's explanation in Swedish (model, AICc, backtest errors). */
+  reason: string;
+  /** The row's ETS model choice: every fitted model with its AICc, best first. */
+  etsSelection: { criterion: "AICc"; candidates: { model: string; aicc: number }[] } | null;
+  /** How the automatic forecast was formed from the row's backtest; null for a chosen method. */
+  auto: {
+    /** "median" of the methods below. */
+    rule: "median";
+    methods: string[];
+    /** Their weights in this year's forecast. */
+    weights: number[];
+    dropped: { method: string; meanAbsErrorPct: number }[];
+    budgetIncluded: boolean | null;
+    comparedYears: number[];
+    scores: { method: string; meanAbsErrorPct: number }[];
+  } | null;
 }
 
 export interface ForecastJson {
@@ -70,6 +97,13 @@ export interface SeriesInput {
   /** Last month with actuals; the default as-of month. */
   lastBooked: PeriodIndex | null;
   findings?: readonly Finding[];
+}
+
+function etsSelectionOf(rf: RowForecast): ForecastJsonRow["etsSelection"] {
+  const o = rf.outcomes.ets;
+  return isResult(o) && o.selection
+    ? { criterion: o.selection.criterion, candidates: o.selection.candidates }
+    : null;
 }
 
 const emptyJson = (asOf: string, findings: Finding[]): ForecastJson => ({
@@ -174,7 +208,32 @@ export function computeForecast(series: SeriesInput, options: ForecastOptions = 
       forecast: rf.chosen.forecast,
       method: rf.chosen.usedMethod,
       interval: rf.chosen.interval,
-      backtest: rf.backtests.map((b) => ({ method: b.method, meanAbsErrorPct: b.meanAbsErrorPct })),
+      backtest: rf.backtests.map((b) => ({
+        method: b.method,
+        meanAbsErrorPct: b.meanAbsErrorPct,
+        years: b.years.map((y) => ({
+          year: y.year,
+          forecast: y.forecast,
+          outcome: y.outcome,
+          errorPct: y.errorPct,
+        })),
+      })),
+      interval80: rf.chosen.interval80 ?? null,
+      model: rf.chosen.model ?? null,
+      reason: rf.chosen.explanation,
+      etsSelection: etsSelectionOf(rf),
+      auto:
+        rf.auto && rf.chosen.method === "combination"
+          ? {
+              rule: "median" as const,
+              methods: [...rf.auto.methods],
+              weights: [...rf.auto.weights],
+              dropped: rf.auto.dropped.map((x) => ({ ...x })),
+              budgetIncluded: rf.auto.budget ? rf.auto.budget.included : null,
+              comparedYears: [...rf.auto.comparedYears],
+              scores: rf.auto.scores.map((x) => ({ ...x })),
+            }
+          : null,
     });
   }
   if (budgetRows > 0 && budgetRows < series.rows.length) {

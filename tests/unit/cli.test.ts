@@ -329,6 +329,11 @@ describe("namnd forecast", () => {
       "method",
       "interval",
       "backtest",
+      "interval80",
+      "model",
+      "reason",
+      "etsSelection",
+      "auto",
     ]);
     const ytd = json.rows.reduce((s: number, row: { ytd: number }) => s + row.ytd, 0);
     expect(json.total.ytd).toBeCloseTo(ytd, 2);
@@ -338,6 +343,42 @@ describe("namnd forecast", () => {
     expect(bad.code).toBe(2);
     const method = await namnd("forecast", input, "--as-of", "2023-03", "--method", "magi");
     expect(method.code).toBe(2);
+  });
+
+  it("applies the per-row methods and manual values saved in the workbook, as the pane does", async () => {
+    const { buildQ1Ledger } = await import("../fixtures/ledger/q1Ledger");
+    const plain = JSON.parse(
+      (await namnd("forecast", await save(buildQ1Ledger(), "plain.xlsx"), "--as-of", "2023-03", "--json"))
+        .stdout,
+    );
+    const [first, second] = plain.rows.map((r: { label: string }) => r.label);
+    const wb = buildQ1Ledger();
+    const settings = {
+      version: 1,
+      ownedSheets: [],
+      forecast: {
+        version: 1,
+        asOf: null,
+        rowMethods: { [first]: "runRate", [second]: "manual" },
+        manual: { [second]: { value: 1234567, comment: "Ny placering från april" } },
+        excludedMonths: {},
+      },
+    };
+    const sheet = wb.addWorksheet("_Nämnduppföljning", { state: "veryHidden" });
+    sheet.getCell("A1").value = "namnduppfoljning-settings";
+    sheet.getCell("A2").value = JSON.stringify(settings);
+    const r = await namnd("forecast", await save(wb, "saved.xlsx"), "--as-of", "2023-03", "--json");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const row = (label: string) => json.rows.find((x: { label: string }) => x.label === label);
+    expect(row(first).method).toBe("runRate");
+    expect(row(first).forecast).toBeCloseTo((row(first).ytd * 12) / 3, 2);
+    expect(row(second)).toMatchObject({ method: "manual", forecast: 1234567 });
+    expect(row(second).reason).toContain("Ny placering från april");
+    // The other rows keep the automatic forecast, with the model and why.
+    const other = json.rows[2];
+    expect(other.method).toBe(plain.rows[2].method);
+    expect(typeof other.reason).toBe("string");
   });
 });
 

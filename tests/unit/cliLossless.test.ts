@@ -43,3 +43,30 @@ describe("namnd generate on a workbook with a chart", () => {
     );
   });
 });
+
+describe("namnd generate on a macro-enabled workbook", () => {
+  it("keeps the VBA part when written as .xlsm, and refuses an .xlsx name Excel would not open", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "namnd-cli-xlsm-"));
+    const wb = await buildCorpusWorkbook("vba");
+    const input = join(dir, "budget.xlsm");
+    writeFileSync(input, wb.bytes);
+    const wrongName = await promisify(execFile)(process.execPath, [
+      BIN,
+      "generate",
+      input,
+      "-o",
+      join(dir, "ut.xlsx"),
+    ]).then(
+      () => ({ code: 0, stderr: "" }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+    expect(wrongName.code).toBe(2);
+    expect(wrongName.stderr).toContain("makron");
+    expect(wrongName.stderr).toContain(".xlsm");
+    const out = join(dir, "ut.xlsm");
+    expect(await namnd("generate", input, "-o", out)).toBe(0);
+    const before = await partsOf(wb.bytes);
+    const after = await partsOf(new Uint8Array(readFileSync(out)));
+    expect(sameBytes(before.get("xl/vbaProject.bin"), after.get("xl/vbaProject.bin"))).toBe(true);
+  });
+});

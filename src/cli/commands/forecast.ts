@@ -1,8 +1,11 @@
 /**
- * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--source FILE]… [--json]
+ * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume|theta|arima] [--source FILE]… [--json]
+ * Per-row methods, manual values and excluded months saved in the workbook (settings key
+ * `forecast`) are applied, so the CLI gives the pane's and generate's numbers.
  * Exit 0 with a forecast; 1 when an error finding blocks it; 2 usage or unreadable file.
  */
 import { forecastFromGrids, METHOD_CHOICES, type MethodChoice } from "../../app/forecastReport";
+import { forecastOptionsFrom, parseForecastSettings } from "../../app/forecastSettings";
 import { readSourceGrids } from "../../app/ledgerModel";
 import { sourceSheets } from "../../app/generate";
 import { outsideFindings } from "../../app/readFindings";
@@ -31,14 +34,21 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
     throw new UsageError(`Okänd metod "${String(flags.method)}". ${USAGE}`);
 
   const port = await openWorkbook(positional[0]);
-  // The same sources the pane and generate read: visible sheets the add-in did not write.
   const settings = await loadSettings(port);
+  // The same sources the pane and generate read: visible sheets the add-in did not write.
   const listed = await port.listSheets();
   const grids = await readSourceGrids(port, settings, listed);
+  // The per-row methods, manual values and excluded months saved by the pane apply here as in
+  // the pane and generate; --as-of and --method replace only the saved month and the default.
+  const saved = forecastOptionsFrom(parseForecastSettings((settings as Record<string, unknown>).forecast));
   // --source files are read beside the workbook's sheets and merged by period.
   const sourcePaths = lists.source ?? [];
   const sources = await readSourcePaths(sourcePaths);
-  const result = forecastFromGrids([...grids, ...sources.flatMap((s) => s.grids)], { asOf, method });
+  const result = forecastFromGrids([...grids, ...sources.flatMap((s) => s.grids)], {
+    ...saved,
+    asOf,
+    method,
+  });
   result.findings.unshift(
     ...outsideFindings(sourceSheets(listed, settings)),
     ...sources.flatMap((s) => s.findings),

@@ -9,9 +9,9 @@ import { generateDriftsammandrag } from "../../app/generate";
 import { hasErrors } from "../../domain/findings";
 import { budgetMappingSchema, type BudgetMapping } from "../../mapping/budget/mapping";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook } from "../openWorkbook";
+import { openWorkbookWithInfo } from "../openWorkbook";
+import { assertOutputFormat, prepareOutput, writeOutput } from "../output";
 import { readSourcePaths } from "../sourceFiles";
-import { prepareOutput, writeOutput } from "../output";
 
 const USAGE =
   "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr] [--source fil.csv|fil.xlsx]…";
@@ -73,7 +73,8 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
   const mapping = typeof flags.mapping === "string" ? readMappingFile(flags.mapping) : undefined;
 
   const target = await prepareOutput(positional[0], flags.output, flags.overwrite === true);
-  const port = await openWorkbook(positional[0]);
+  const { port, macroEnabled } = await openWorkbookWithInfo(positional[0]);
+  assertOutputFormat(target, macroEnabled);
   const sourcePaths = lists.source ?? [];
   const sources = await readSourcePaths(sourcePaths);
   const result = await generateDriftsammandrag(port, {

@@ -4,11 +4,12 @@
  * outcome; the suggestion is the method with the lowest mean absolute error on the years all
  * candidates share.
  */
-import { ets } from "./ets";
+import { arima, ets, theta } from "./ets";
 import { pctText } from "./format";
 import { manual, recentRunRate, remainingBudget, runRate, seasonal, volume } from "./methods";
 import { periodiseBudget, type PeriodisationKind } from "./periodise";
-import { sum, Z95 } from "./stats";
+import { calibratedInterval, type IntervalFamily } from "./intervals";
+import { sum } from "./stats";
 import {
   isResult,
   METHOD_NAMES_SV,
@@ -29,6 +30,8 @@ export const METHOD_FUNCTIONS: Record<ComputedMethod, (input: ForecastInput) => 
   remainingBudget,
   ets,
   volume,
+  theta,
+  arima,
 };
 
 export function runMethod(method: ComputedMethod, input: ForecastInput): MethodOutcome {
@@ -161,6 +164,8 @@ const TIE_ORDER: readonly ComputedMethod[] = [
   "seasonal",
   "remainingBudget",
   "ets",
+  "theta",
+  "arima",
   "recentRunRate",
   "runRate",
   "volume",
@@ -232,96 +237,244 @@ export function suggestMethod(
   };
 }
 
-/** Backtest interval: ±1,96 × the root mean square of the earlier years' errors in % of the forecast. */
-export function backtestInterval(
-  forecast: number,
-  backtest: MethodBacktest | undefined,
-): { interval: [number, number]; basis: string } | null {
-  const pcts = (backtest?.years ?? []).map((y) => y.errorPct).filter((p): p is number => p !== null);
-  if (pcts.length < 2) return null;
-  const rms = Math.sqrt(pcts.reduce((s, p) => s + p * p, 0) / pcts.length);
-  const half = (Z95 * rms * Math.abs(forecast)) / 100;
-  return {
-    interval: [forecast - half, forecast + half],
-    basis:
-      `95 %-intervall: ±1,96 × kvadratiskt medelfel i backtest (${pctText(rms)} över ${pcts.length} år) ` +
-      `av prognosen.`,
-  };
+/**
+ * The methods the automatic forecast combines by default: the three model families and the
+ * seasonal profile scaled to the year so far. Their errors are partly independent (state-space
+ * smoothing, a trend line, seasonal differences, a share of the year), so their median beats each
+ * of them on the real-series bench (decision 0004).
+ */
+export const CORE_METHODS: readonly ComputedMethod[] = ["ets", "theta", "arima", "seasonal"];
+
+/** A core method whose backtest error is more than this many times the best one's is left out. */
+export const DROP_FACTOR = 2;
+
+/** Backtest years needed before the backtest may leave a method out or let the budget in. */
+export const MIN_COMPARED_YEARS = 2;
+
+export interface AutoOptions {
+  core?: readonly ComputedMethod[];
+  dropFactor?: number;
 }
 
-/** Errors below this (in %) count as this when weighting, so one lucky year cannot take all weight. */
-const MIN_WEIGHT_ERROR_PCT = 0.5;
+export interface AutoChoice {
+  /** The methods whose median is the automatic forecast. */
+  methods: ComputedMethod[];
+  /** Their weights in this year's forecast (the median's: one method 1, or two ½). */
+  weights: number[];
+  /** Core methods left out because their backtest error was too high, with that error. */
+  dropped: { method: ComputedMethod; meanAbsErrorPct: number }[];
+  /** Core methods left out because they have no backtest year of their own while others have. */
+  untried: ComputedMethod[];
+  /** Whether the remaining budget was let in, and why (Swedish). */
+  budget: { included: boolean; reason: string } | null;
+  /** Mean |error| % per considered method on the compared years. */
+  scores: { method: ComputedMethod; meanAbsErrorPct: number }[];
+  comparedYears: number[];
+  /** The rule's own backtest: the median of the members' backtest forecasts, year by year. */
+  years: BacktestYear[];
+}
+
+/** A method counts only when it produced its own numbers (a fallback would duplicate another). */
+function own(outcome: MethodOutcome | undefined): outcome is MethodResult {
+  return outcome !== undefined && isResult(outcome) && outcome.usedMethod === outcome.method;
+}
+
+/** Indices of the median: one middle value, or the two middle ones. */
+function medianWeights(values: readonly number[]): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  const w = values.map(() => 0);
+  const k = order.length >> 1;
+  if (order.length % 2 === 1) w[order[k].i] = 1;
+  else {
+    w[order[k - 1].i] = 0.5;
+    w[order[k].i] = 0.5;
+  }
+  return w;
+}
+
+function median(values: readonly number[]): number {
+  const w = medianWeights(values);
+  return values.reduce((s, v, i) => s + w[i] * v, 0);
+}
 
 /**
- * Shrinkage towards the remaining budget: the weighted mean is blended with the remaining-budget
- * forecast by this factor × the share of the year still to come (0,225 at month 3, 0,1 at month 8).
- * Early in the year most of the outcome is still ahead, the backtest weights rest on two or three
- * years and are noisy, and the budget is the one independent piece of information about the
- * rest of the year. Chosen on the accuracy benchmark's tuning seed (decision 0004).
+ * How the automatic forecast is formed from the row's own backtest at the same month of earlier
+ * years: the median of the core methods, leaving out any whose mean absolute backtest error is
+ * more than DROP_FACTOR × the best core method's. The remaining budget joins the median only when
+ * earlier years' budgets exist and its backtest error beat the median's own on the same years
+ * (budget-vs-outcome has earned it); otherwise it stays beside the forecast. Null without any
+ * core method (then the single suggested method is used).
  */
-export const BUDGET_SHRINKAGE = 0.3;
+export function chooseCombination(
+  outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>,
+  backtests: readonly MethodBacktest[],
+  options: AutoOptions = {},
+): AutoChoice | null {
+  let core = (options.core ?? CORE_METHODS).filter((m) => own(outcomes[m]));
+  if (core.length === 0) return null;
+  const factor = options.dropFactor ?? DROP_FACTOR;
+  const btOf = new Map<ComputedMethod, Map<number, BacktestYear>>();
+  // Only years where the method produced its own numbers: a year where ETS fell back to the
+  // seasonal profile says nothing about ETS.
+  for (const b of backtests)
+    btOf.set(
+      b.method,
+      new Map(
+        b.years.filter((y) => y.errorPct !== null && y.usedMethod === b.method).map((y) => [y.year, y]),
+      ),
+    );
+  const sharedYears = (methods: readonly ComputedMethod[]): number[] => {
+    let ys: number[] | null = null;
+    for (const m of methods) {
+      const k = [...(btOf.get(m)?.keys() ?? [])];
+      ys = ys === null ? k : ys.filter((y) => k.includes(y));
+    }
+    return (ys ?? []).sort((a, b) => a - b);
+  };
+  const mae = (m: ComputedMethod, years: readonly number[]) =>
+    years.reduce((s, y) => s + Math.abs(btOf.get(m)?.get(y)?.errorPct ?? 0), 0) / years.length;
 
-/**
- * The automatic forecast (kombination): the methods' forecasts weighted by the inverse of their
- * mean absolute backtest error on the compared years. Averaging methods whose errors are partly
- * independent cancels part of each one's noise, and the weights still favour the methods that
- * did best on this row. Null when fewer than two methods have a backtest score.
- */
+  // Methods with a backtest year of their own come first: when some core method has been tried
+  // against an outcome, the untried ones (too short a history in every earlier year) stay out.
+  const tried = core.filter((m) => (btOf.get(m)?.size ?? 0) > 0);
+  const untried = tried.length > 0 ? core.filter((m) => !tried.includes(m)) : [];
+  if (tried.length > 0) core = tried;
+  const budgetOwn = own(outcomes.remainingBudget);
+  const budgetHistory = budgetOwn && (btOf.get("remainingBudget")?.size ?? 0) > 0;
+  const considered: ComputedMethod[] = budgetHistory ? [...core, "remainingBudget"] : [...core];
+  let compared = sharedYears(considered);
+  if (compared.length < MIN_COMPARED_YEARS && budgetHistory) compared = sharedYears(core);
+  const scores =
+    compared.length > 0
+      ? considered
+          .filter((m) => m !== "remainingBudget" || sharedYears([m]).some((y) => compared.includes(y)))
+          .filter((m) => compared.every((y) => btOf.get(m)?.has(y)))
+          .map((method) => ({ method, meanAbsErrorPct: mae(method, compared) }))
+      : [];
+  const scoreOf = (m: ComputedMethod) => scores.find((x) => x.method === m)?.meanAbsErrorPct;
+
+  let members = [...core];
+  const dropped: AutoChoice["dropped"] = [];
+  if (compared.length >= MIN_COMPARED_YEARS) {
+    const best = Math.min(...core.map((m) => scoreOf(m) ?? Infinity));
+    members = core.filter((m) => {
+      const sc = scoreOf(m);
+      if (sc !== undefined && sc > factor * best) {
+        dropped.push({ method: m, meanAbsErrorPct: sc });
+        return false;
+      }
+      return true;
+    });
+  }
+  // The median rule's own backtest error on the compared years, before the budget is considered.
+  const ruleMae = (ms: readonly ComputedMethod[]) =>
+    compared.reduce((s, year) => {
+      const ys = ms.map((m) => btOf.get(m)?.get(year) as BacktestYear);
+      const f = median(ys.map((y) => y.forecast));
+      return s + Math.abs(((f - ys[0].outcome) / Math.abs(ys[0].outcome)) * 100);
+    }, 0) / compared.length;
+  let budget: AutoChoice["budget"] = null;
+  if (budgetOwn) {
+    const bsc = scoreOf("remainingBudget");
+    if (!budgetHistory) {
+      budget = {
+        included: false,
+        reason: "Inga tidigare års budgetar att pröva budgeten mot; den visas bredvid prognosen.",
+      };
+    } else if (bsc === undefined || compared.length < MIN_COMPARED_YEARS) {
+      budget = {
+        included: false,
+        reason: `Budgeten har prövats mot utfallet färre än ${MIN_COMPARED_YEARS} år; den visas bredvid prognosen.`,
+      };
+    } else {
+      const without = ruleMae(members);
+      if (bsc < without) {
+        members.push("remainingBudget");
+        budget = {
+          included: true,
+          reason: `Återstående budget hade lägre fel i backtest (${pctText(bsc)}) än medianen utan den (${pctText(without)}) och ingår.`,
+        };
+      } else {
+        budget = {
+          included: false,
+          reason: `Återstående budget hade högre fel i backtest (${pctText(bsc)}) än medianen utan den (${pctText(without)}); den visas bredvid prognosen.`,
+        };
+      }
+    }
+  }
+  const current = members.map((m) => (outcomes[m] as MethodResult).forecast);
+  const weights = medianWeights(current);
+  const ownYears = sharedYears(members);
+  const years: BacktestYear[] = ownYears.map((year) => {
+    const ys = members.map((m) => btOf.get(m)?.get(year) as BacktestYear);
+    const forecast = median(ys.map((y) => y.forecast));
+    const outcome = ys[0].outcome;
+    const errorKr = forecast - outcome;
+    return {
+      year,
+      forecast,
+      outcome,
+      errorKr,
+      errorPct: outcome === 0 ? null : (errorKr / Math.abs(outcome)) * 100,
+      usedMethod: "combination" as const,
+    };
+  });
+  return { methods: members, weights, dropped, untried, budget, scores, comparedYears: compared, years };
+}
+
+/** The automatic forecast: the median of the chosen methods, month by month as their weights give. */
 export function combineForecasts(
   outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>,
-  suggestion: Suggestion,
+  choice: AutoChoice,
 ): MethodResult | null {
-  const parts: { method: ComputedMethod; weight: number; result: MethodResult }[] = [];
-  for (const [method, score] of Object.entries(suggestion.scores) as [ComputedMethod, number][]) {
-    const o = outcomes[method];
-    if (!isResult(o)) continue;
-    parts.push({ method, weight: 1 / Math.max(score, MIN_WEIGHT_ERROR_PCT), result: o });
-  }
-  if (parts.length < 2) return null;
-  const totalWeight = parts.reduce((s, p) => s + p.weight, 0);
-  const r = parts[0].result.remaining.length;
+  const parts = choice.methods.map((m, i) => ({ m, w: choice.weights[i], o: outcomes[m] }));
+  if (parts.length === 0 || parts.some((p) => !isResult(p.o))) return null;
+  const results = parts.map((p) => ({ ...p, o: p.o as MethodResult }));
+  const r = results[0].o.remaining.length;
   const remaining = new Array<number>(r).fill(0);
   let forecast = 0;
-  let low = 0;
-  let high = 0;
-  let allIntervals = true;
-  for (const p of parts) {
-    const w = p.weight / totalWeight;
-    forecast += w * p.result.forecast;
-    for (let i = 0; i < r; i++) remaining[i] += w * p.result.remaining[i];
-    if (p.result.interval) {
-      low += w * p.result.interval[0];
-      high += w * p.result.interval[1];
-    } else allIntervals = false;
+  let sd = 0;
+  let sdWeight = 0;
+  for (const p of results) {
+    forecast += p.w * p.o.forecast;
+    for (let i = 0; i < r; i++) remaining[i] += p.w * p.o.remaining[i];
+    // The members' errors are strongly correlated: their mean σ is the safe side.
+    if (p.o.sumSd !== undefined) {
+      sd += p.o.sumSd;
+      sdWeight++;
+    }
   }
-  const shares = parts
-    .sort((a, b) => b.weight - a.weight)
-    .map((p) => `${METHOD_NAMES_SV[p.method]} ${Math.round((p.weight / totalWeight) * 100)} %`)
-    .join(", ");
-  let shrinkText = "";
-  const budget = outcomes.remainingBudget;
-  if (isResult(budget) && r > 0) {
-    const s = (BUDGET_SHRINKAGE * r) / 12;
-    forecast = (1 - s) * forecast + s * budget.forecast;
-    for (let i = 0; i < r; i++) remaining[i] = (1 - s) * remaining[i] + s * budget.remaining[i];
-    if (allIntervals && budget.interval) {
-      low = (1 - s) * low + s * budget.interval[0];
-      high = (1 - s) * high + s * budget.interval[1];
-    } else allIntervals = false;
-    shrinkText = ` Medlet dras ${Math.round(s * 100)} % mot återstående budget (andelen av året som återstår × 0,3).`;
-  }
+  const used = results.filter((p) => p.w > 0);
+  const names = (ms: readonly ComputedMethod[]) => ms.map((m) => METHOD_NAMES_SV[m]).join(", ");
+  const pieces: string[] = [
+    results.length === 1
+      ? `Automatisk prognos: ${METHOD_NAMES_SV[results[0].m]}.`
+      : `Automatisk prognos: medianen av ${names(choice.methods)}, i år ${used.length === 1 ? METHOD_NAMES_SV[used[0].m] : `medel av ${names(used.map((p) => p.m))}`}.`,
+  ];
+  if (choice.comparedYears.length > 0 && choice.scores.length > 0) {
+    pieces.push(
+      `Fel i backtest samma månad ${choice.comparedYears.join(", ")}: ` +
+        choice.scores.map((x) => `${METHOD_NAMES_SV[x.method]} ${pctText(x.meanAbsErrorPct)}`).join(", ") +
+        ".",
+    );
+  } else pieces.push("Ingen backtest finns ännu.");
+  if (choice.untried.length > 0)
+    pieces.push(`${names(choice.untried)} utesluts: för kort historik för backtest samma månad tidigare år.`);
+  for (const d of choice.dropped)
+    pieces.push(
+      `${METHOD_NAMES_SV[d.method]} utesluts (fel mer än ${DROP_FACTOR} gånger den bästa metodens).`,
+    );
+  if (choice.budget) pieces.push(choice.budget.reason);
   return {
     method: "combination",
     usedMethod: "combination",
     forecast,
     remaining,
-    interval: allIntervals ? [low, high] : null,
-    intervalBasis: allIntervals
-      ? "Metodernas intervall vägda med samma vikter (försiktigt: felen samvarierar delvis)."
-      : null,
-    explanation:
-      `Vägt medel av metoderna, vikter efter omvänt genomsnittsfel i backtest ` +
-      `${suggestion.comparedYears.join(", ")}: ${shares}.${shrinkText}`,
+    interval: null,
+    intervalBasis: null,
+    ...(sdWeight > 0 ? { sumSd: sd / sdWeight } : {}),
+    model: `median(${choice.methods.map((m) => (outcomes[m] as MethodResult).model ?? m).join("; ")})`,
+    explanation: pieces.join(" "),
   };
 }
 
@@ -334,6 +487,8 @@ export interface RowForecastOptions extends InputOptions {
   /** "auto" = the backtest-weighted combination (or the suggested method when it cannot be formed). */
   method?: ComputedMethod | "auto" | "manual" | "combination";
   manual?: ManualValue | null;
+  /** How the automatic forecast is formed (defaults: decision 0004). */
+  auto?: AutoOptions;
 }
 
 export interface RowForecast {
@@ -346,18 +501,41 @@ export interface RowForecast {
   outcomes: Record<ComputedMethod, MethodOutcome>;
   backtests: MethodBacktest[];
   suggestion: Suggestion;
-  /** The backtest-weighted combination, null when fewer than two methods have a backtest. */
+  /** The automatic forecast (the core mean or what the backtest preferred), null without any method. */
   combination: MethodResult | null;
+  /** How the automatic forecast was chosen, null when it could not be formed. */
+  auto: AutoChoice | null;
   /** The result used for the row (chosen or suggested), with its interval. */
   chosen: MethodResult;
   /** Set when the chosen method could not be applied and the suggestion was used instead. */
   choiceFallback: string | null;
 }
 
+/** The row's noise level for methods without a model σ: ETS's, else Theta's, else run-rate's. */
+function rowPriorSd(outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>): number | null {
+  for (const m of ["ets", "theta", "runRate"] as const) {
+    const o = outcomes[m];
+    if (isResult(o) && o.sumSd !== undefined) return o.sumSd;
+  }
+  return null;
+}
+
+/** Replaces a result's interval by the calibrated 80 % and 95 % intervals (or none). */
+function withInterval(
+  result: MethodResult,
+  priorSd: number | null,
+  years: readonly BacktestYear[],
+  family: IntervalFamily,
+): MethodResult {
+  const ci = calibratedInterval(result.forecast, result.remaining.length, priorSd, years, family);
+  if (!ci) return { ...result, interval: null, interval80: null, intervalBasis: null };
+  return { ...result, interval: ci.interval95, interval80: ci.interval80, intervalBasis: ci.basis };
+}
+
 /**
- * Every method, the backtest and the suggestion for one row. Intervals: ETS keeps its model
- * interval; the other methods take the backtest interval when two or more earlier years exist,
- * else their own (run-rate methods) or none.
+ * Every method, the backtest, the suggestion and the automatic forecast for one row. Every
+ * method's interval is the calibrated one (intervals.ts): its own σ or the row's noise level,
+ * pooled with its backtest errors at the same month of earlier years.
  */
 export function forecastRow(
   row: RowSeries,
@@ -367,22 +545,29 @@ export function forecastRow(
 ): RowForecast {
   const input = buildInput(row, year, m, options);
   const backtests = backtestRow(row, year, m, METHODS, { budgetPeriodisation: options.budgetPeriodisation });
+  const raw = {} as Record<ComputedMethod, MethodOutcome>;
+  for (const method of METHODS) raw[method] = runMethod(method, input);
+  const prior = rowPriorSd(raw);
   const outcomes = {} as Record<ComputedMethod, MethodOutcome>;
   const available = new Set<ComputedMethod>();
   for (const method of METHODS) {
-    let outcome = runMethod(method, input);
-    if (isResult(outcome) && method !== "ets" && m < 12) {
-      const bi = backtestInterval(
-        outcome.forecast,
-        backtests.find((b) => b.method === method),
-      );
-      if (bi) outcome = { ...outcome, interval: bi.interval, intervalBasis: bi.basis };
+    let outcome = raw[method];
+    if (isResult(outcome)) {
+      const years = backtests.find((b) => b.method === method)?.years ?? [];
+      const family: IntervalFamily =
+        outcome.sumSd !== undefined && (method === "ets" || method === "theta" || method === "arima")
+          ? "model"
+          : "level";
+      outcome = withInterval(outcome, outcome.sumSd ?? prior, years, family);
+      available.add(method);
     }
     outcomes[method] = outcome;
-    if (isResult(outcome)) available.add(method);
   }
   const suggestion = suggestMethod(backtests, available);
-  const combination = combineForecasts(outcomes, suggestion);
+  const auto = chooseCombination(outcomes, backtests, options.auto);
+  let combination = auto ? combineForecasts(outcomes, auto) : null;
+  if (combination && auto)
+    combination = withInterval(combination, combination.sumSd ?? prior, auto.years, "combination");
   const requested = options.method ?? "auto";
   let chosen: MethodOutcome | undefined;
   let choiceFallback: string | null = null;
@@ -414,6 +599,7 @@ export function forecastRow(
     backtests,
     suggestion,
     combination,
+    auto,
     chosen: final,
     choiceFallback,
   };

@@ -1,11 +1,16 @@
 /**
- * Additive Holt-Winters (ETS AAA, as Excel's FORECAST.ETS) with parameters fitted on the
- * history by minimising the one-step-ahead squared error: a coarse grid, then Nelder–Mead.
+ * ETS and Theta as report-row methods. The additive Holt-Winters recursion (ETS AAA, as Excel's
+ * FORECAST.ETS, fitted by one-step SSE) is kept for comparison in the bench; the method "ets"
+ * selects among the whole family by AICc (etsFamily.ts).
  */
+import { formatSwedishNumber } from "../numbers";
+import { etsPoint, etsSumSd, selectEts, specName } from "./etsFamily";
 import { krText } from "./format";
 import { seasonal, runRate } from "./methods";
-import { sum, Z95 } from "./stats";
-import { isResult, type ForecastInput, type MethodOutcome, type MethodResult } from "./types";
+import { sum } from "./stats";
+import { airlineForecast, airlineSumSd, fitAirline } from "./airline";
+import { fitTheta, thetaPoint, thetaSumSd } from "./theta";
+import { isResult, type ForecastInput, type MethodOutcome } from "./types";
 
 export interface HoltWintersParams {
   /** Level smoothing α ∈ [0, 1]. */
@@ -118,6 +123,8 @@ export function nelderMead(
   start: number[],
   step: number,
   maxIterations: number,
+  /** Stop when best and worst vertex differ by less than this (absolute); default: relative 1e-12. */
+  absoluteTolerance?: number,
 ): { point: number[]; value: number } {
   const d = start.length;
   const simplex: { p: number[]; v: number }[] = [{ p: start.slice(), v: f(start) }];
@@ -151,7 +158,13 @@ export function nelderMead(
         }
       }
     }
-    if (Math.abs(simplex[d].v - simplex[0].v) <= 1e-12 * (Math.abs(simplex[0].v) + 1e-300)) break;
+    const spread = Math.abs(simplex[d].v - simplex[0].v);
+    if (
+      absoluteTolerance !== undefined
+        ? spread <= absoluteTolerance
+        : spread <= 1e-12 * (Math.abs(simplex[0].v) + 1e-300)
+    )
+      break;
   }
   simplex.sort((a, b) => a.v - b.v);
   return { point: simplex[0].p, value: simplex[0].v };
@@ -179,71 +192,169 @@ export function etsSumVarianceFactor(params: HoltWintersParams, period: number, 
 export const ETS_MIN_MONTHS = 24;
 
 /**
- * ETS forecast of one row. Uses the earlier years that run without a gap up to the current year,
- * then the current year's booked months. Excluded months are treated as missing.
+ * Only consecutive years ending just before the current one, then the current year's booked
+ * months: a gap would break the season. Excluded months become missing observations.
  */
-export function ets(input: ForecastInput): MethodOutcome {
+export function consecutiveSeries(input: ForecastInput): {
+  y: Float64Array;
+  skip: Uint8Array;
+  years: number;
+} {
   const m = input.current.length;
-  if (m === 0) return { method: "ets", unavailable: "Inga bokförda månader i år." };
-  // Only consecutive years ending just before the current one: a gap would break the season.
-  const consecutive: number[][] = [];
+  const consecutive: (readonly number[])[] = [];
   for (let i = input.history.length - 1; i >= 0; i--) {
     const expectedYear = input.history[input.history.length - 1].year - (input.history.length - 1 - i);
     if (input.history[i].year !== expectedYear) break;
-    consecutive.unshift([...input.history[i].months]);
+    consecutive.unshift(input.history[i].months);
   }
   const n = consecutive.length * 12 + m;
-  if (n < ETS_MIN_MONTHS) {
-    const reason =
-      `Exponentiell utjämning kräver minst ${ETS_MIN_MONTHS} månaders sammanhängande historik ` +
-      `(det finns ${n}).`;
-    const fallback = input.history.length > 0 ? seasonal(input) : runRate(input);
-    const chosen = isResult(fallback) ? fallback : runRate(input);
-    if (!isResult(chosen)) return { method: "ets", unavailable: reason };
-    return {
-      ...chosen,
-      method: "ets",
-      fallbackReason: reason,
-      explanation: `${reason} ${chosen.usedMethod === "seasonal" ? "Säsongsprofil" : "Linjär uppräkning"} används i stället. ${chosen.explanation}`,
-    };
-  }
   const y = new Float64Array(n);
   let t = 0;
   for (const year of consecutive) for (const v of year) y[t++] = v;
   for (const v of input.current) y[t++] = v;
-  const historyMonths = consecutive.length * 12;
-  const skip = new Set<number>();
-  for (const i of input.excluded ?? []) if (i < m) skip.add(historyMonths + i);
-  const { params, state } = fitHoltWinters(y, 12, skip);
+  const skip = new Uint8Array(n);
+  for (const i of input.excluded ?? []) if (i < m) skip[consecutive.length * 12 + i] = 1;
+  return { y, skip, years: consecutive.length };
+}
+
+/** The seasonal (or run-rate) forecast in ETS's place when the history is too short, with why. */
+export function shortHistoryFallback(
+  input: ForecastInput,
+  method: "ets" | "theta" | "arima",
+  reason: string,
+): MethodOutcome {
+  const fallback = input.history.length > 0 ? seasonal(input) : runRate(input);
+  const chosen = isResult(fallback) ? fallback : runRate(input);
+  if (!isResult(chosen)) return { method, unavailable: reason };
+  return {
+    ...chosen,
+    method,
+    fallbackReason: reason,
+    explanation: `${reason} ${chosen.usedMethod === "seasonal" ? "Säsongsprofil" : "Linjär uppräkning"} används i stället. ${chosen.explanation}`,
+  };
+}
+
+const p2 = (v: number) => v.toFixed(2).replace(".", ",");
+
+/**
+ * ETS forecast of one row: every admissible model of the family (R's ets() set) is fitted to the
+ * consecutive monthly history and the one with the lowest AICc is used.
+ */
+export function ets(input: ForecastInput): MethodOutcome {
+  const m = input.current.length;
+  if (m === 0) return { method: "ets", unavailable: "Inga bokförda månader i år." };
+  const { y, skip } = consecutiveSeries(input);
+  const n = y.length;
+  if (n < ETS_MIN_MONTHS) {
+    return shortHistoryFallback(
+      input,
+      "ets",
+      `Exponentiell utjämning kräver minst ${ETS_MIN_MONTHS} månaders sammanhängande historik (det finns ${n}).`,
+    );
+  }
+  const selection = selectEts(y, skip);
+  if (!selection) {
+    return shortHistoryFallback(input, "ets", "Ingen modell i ETS-familjen gick att anpassa till serien.");
+  }
+  const fit = selection.best;
   const r = 12 - m;
   const remaining: number[] = [];
-  for (let h = 1; h <= r; h++) remaining.push(holtWintersForecast(state, h));
-  const ytd = sum(input.current);
-  const forecast = ytd + sum(remaining);
-  let interval: [number, number] | null = null;
-  let intervalBasis: string | null = null;
-  if (r === 0) {
-    interval = [forecast, forecast];
-    intervalBasis = "Hela året är bokfört.";
-  } else if (state.errorCount >= 12) {
-    const sigma2 = state.sse / state.errorCount;
-    const half = Z95 * Math.sqrt(sigma2 * etsSumVarianceFactor(params, 12, r));
-    interval = [forecast - half, forecast + half];
-    intervalBasis =
-      `95 %-intervall ur modellens ettstegsfel (${state.errorCount} månader, ` +
-      `standardavvikelse ${krText(Math.sqrt(sigma2))}) fortplantade över ${r} månader.`;
-  }
-  const p = (v: number) => v.toFixed(2).replace(".", ",");
-  const result: MethodResult = {
+  for (let h = 1; h <= r; h++) remaining.push(etsPoint(fit, h));
+  const forecast = sum(input.current) + sum(remaining);
+  const { alpha, beta, gamma, phi } = fit.params;
+  const parts = [`α = ${p2(alpha)}`];
+  if (fit.spec.trend !== "N") parts.push(`β = ${p2(beta)}`);
+  if (fit.spec.trend === "Ad") parts.push(`φ = ${p2(phi)}`);
+  if (fit.spec.season !== "N") parts.push(`γ = ${p2(gamma)}`);
+  const runnerUp = selection.candidates[1];
+  const why = runnerUp
+    ? ` Lägst AICc (${formatSwedishNumber(fit.aicc, 1)}) av ${selection.candidates.length} modeller; näst bäst ${runnerUp.model} (${formatSwedishNumber(runnerUp.aicc, 1)}).`
+    : "";
+  return {
     method: "ets",
     usedMethod: "ets",
     forecast,
     remaining,
-    interval,
-    intervalBasis,
+    interval: null,
+    intervalBasis: null,
+    sumSd: etsSumSd(fit, r),
+    model: specName(fit.spec),
+    selection: { criterion: "AICc", candidates: selection.candidates },
     explanation:
-      `Holt-Winters (additiv nivå, trend och säsong, 12 månader) anpassad på ${n} månader: ` +
-      `α = ${p(params.alpha)}, β = ${p(params.beta)}, γ = ${p(params.gamma)}.`,
+      `${specName(fit.spec)} (fel ${ERROR_SV[fit.spec.error]}, trend ${TREND_SV[fit.spec.trend]}, ` +
+      `säsong ${SEASON_SV[fit.spec.season]}) anpassad på ${n} månader: ${parts.join(", ")}.${why}`,
   };
-  return result;
+}
+
+const ERROR_SV = { A: "additivt", M: "multiplikativt" } as const;
+const TREND_SV = { N: "ingen", A: "additiv", Ad: "dämpad" } as const;
+const SEASON_SV = { N: "ingen", A: "additiv", M: "multiplikativ" } as const;
+
+/** Theta (thetaf): seasonally adjusted simple exponential smoothing with half the trend line's slope. */
+export function theta(input: ForecastInput): MethodOutcome {
+  const m = input.current.length;
+  if (m === 0) return { method: "theta", unavailable: "Inga bokförda månader i år." };
+  const { y, skip } = consecutiveSeries(input);
+  const n = y.length;
+  if (n < ETS_MIN_MONTHS) {
+    return shortHistoryFallback(
+      input,
+      "theta",
+      `Theta-metoden kräver minst ${ETS_MIN_MONTHS} månaders sammanhängande historik (det finns ${n}).`,
+    );
+  }
+  const fit = fitTheta(y, skip);
+  if (!fit) return shortHistoryFallback(input, "theta", "Theta-metoden gick inte att anpassa till serien.");
+  const r = 12 - m;
+  const remaining: number[] = [];
+  for (let h = 1; h <= r; h++) remaining.push(thetaPoint(fit, h));
+  const forecast = sum(input.current) + sum(remaining);
+  return {
+    method: "theta",
+    usedMethod: "theta",
+    forecast,
+    remaining,
+    interval: null,
+    intervalBasis: null,
+    sumSd: thetaSumSd(fit, r),
+    model: fit.season ? "Theta (säsongsrensad)" : "Theta",
+    explanation:
+      `Theta-metoden på ${n} månader: ${fit.season ? "säsongsrensad (klassisk uppdelning), " : "ingen signifikant säsong, "}` +
+      `exponentiell utjämning α = ${p2(fit.alpha)} plus halva trendlinjens lutning (${krText(fit.drift)} per månad).`,
+  };
+}
+
+/** Three seasons: after both differences two years of the seasonal MA term remain. */
+export const ARIMA_MIN_MONTHS = 36;
+
+/** The airline model ARIMA(0,1,1)(0,1,1)₁₂ fitted by conditional sum of squares (airline.ts). */
+export function arima(input: ForecastInput): MethodOutcome {
+  const m = input.current.length;
+  if (m === 0) return { method: "arima", unavailable: "Inga bokförda månader i år." };
+  const { y, skip } = consecutiveSeries(input);
+  const n = y.length;
+  if (n < ARIMA_MIN_MONTHS) {
+    return shortHistoryFallback(
+      input,
+      "arima",
+      `ARIMA kräver minst ${ARIMA_MIN_MONTHS} månaders sammanhängande historik (det finns ${n}).`,
+    );
+  }
+  const fit = fitAirline(y, skip);
+  if (!fit) return shortHistoryFallback(input, "arima", "ARIMA-modellen gick inte att anpassa till serien.");
+  const r = 12 - m;
+  const remaining = airlineForecast(fit, r);
+  return {
+    method: "arima",
+    usedMethod: "arima",
+    forecast: sum(input.current) + sum(remaining),
+    remaining,
+    interval: null,
+    intervalBasis: null,
+    sumSd: airlineSumSd(fit, r),
+    model: "ARIMA(0,1,1)(0,1,1)[12]",
+    explanation:
+      `ARIMA(0,1,1)(0,1,1)[12] (flygbolagsmodellen) anpassad på ${n} månader med minsta kvadratsumma: ` +
+      `θ = ${p2(fit.theta)}, Θ = ${p2(fit.seasonalTheta)}.`,
+  };
 }

@@ -30,12 +30,15 @@ function levelInterval(
   spreadValues: readonly number[],
   remainingCount: number,
   levelMonths: number,
-): { interval: [number, number] | null; basis: string | null } {
-  if (remainingCount === 0) return { interval: [forecast, forecast], basis: "Hela året är bokfört." };
+): { interval: [number, number] | null; basis: string | null; sumSd?: number } {
+  if (remainingCount === 0)
+    return { interval: [forecast, forecast], basis: "Hela året är bokfört.", sumSd: 0 };
   const sd = sampleSd(spreadValues);
   if (!Number.isFinite(sd) || spreadValues.length < 3) return { interval: null, basis: null };
-  const half = Z95 * sd * Math.sqrt(remainingCount + (remainingCount * remainingCount) / levelMonths);
+  const sumSd = sd * Math.sqrt(remainingCount + (remainingCount * remainingCount) / levelMonths);
+  const half = Z95 * sumSd;
   return {
+    sumSd,
     interval: [forecast - half, forecast + half],
     basis:
       `95 %-intervall ur årets månadsspridning (standardavvikelse ${krText(sd)} per månad, ` +
@@ -48,11 +51,15 @@ function result(
   method: MethodResult["method"],
   remaining: number[],
   explanation: string,
-  interval: { interval: [number, number] | null; basis: string | null } = { interval: null, basis: null },
+  interval: { interval: [number, number] | null; basis: string | null; sumSd?: number } = {
+    interval: null,
+    basis: null,
+  },
   forecastOverride?: number,
 ): MethodResult {
   const ytd = sum(input.current);
   return {
+    ...(interval.sumSd !== undefined ? { sumSd: interval.sumSd } : {}),
     method,
     usedMethod: method,
     forecast: forecastOverride ?? ytd + sum(remaining),

@@ -32,7 +32,16 @@ export interface RowSeries {
   unitPrice?: number | null;
 }
 
-export const METHODS = ["runRate", "recentRunRate", "seasonal", "remainingBudget", "ets", "volume"] as const;
+export const METHODS = [
+  "runRate",
+  "recentRunRate",
+  "seasonal",
+  "remainingBudget",
+  "ets",
+  "volume",
+  "theta",
+  "arima",
+] as const;
 /** The computed methods; "manual" is a typed value and is never suggested. */
 export type ComputedMethod = (typeof METHODS)[number];
 /** "combination" is the backtest-weighted mean of the computed methods (the automatic forecast). */
@@ -69,8 +78,16 @@ export interface MethodResult {
   forecast: number;
   /** Forecast amounts of the months after the as-of month. */
   remaining: number[];
-  /** [low, high] in kr, or null when no honest interval can be given. */
+  /** 95 % interval [low, high] of the full-year total in kr, or null when no honest interval can be given. */
   interval: [number, number] | null;
+  /** 80 % interval of the full-year total in kr, or null. */
+  interval80?: [number, number] | null;
+  /** The model's own σ of the full-year total in kr (before calibration), when it has one. */
+  sumSd?: number;
+  /** The fitted model, e.g. "ETS(M,Ad,M)". */
+  model?: string;
+  /** How the model was chosen: the criterion and every fitted candidate, best first. */
+  selection?: { criterion: "AICc"; candidates: { model: string; aicc: number }[] };
   /** How the interval was made, in Swedish; null when there is none. */
   intervalBasis: string | null;
   /** What the method did, in Swedish, for the pane. */
@@ -96,7 +113,9 @@ export const METHOD_NAMES_SV: Record<ForecastMethod, string> = {
   recentRunRate: "Senaste tre månaderna",
   seasonal: "Säsongsprofil",
   remainingBudget: "Återstående budget",
-  ets: "Exponentiell utjämning (Holt-Winters)",
+  ets: "Exponentiell utjämning (ETS, AICc)",
+  theta: "Theta-metoden",
+  arima: "ARIMA (flygbolagsmodellen)",
   volume: "Volymdriven",
   manual: "Manuell",
   combination: "Kombination (viktad efter backtest)",

@@ -369,7 +369,7 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
             {`${strings.forecast.chosen}: ${choiceLabel(choiceOf(row.label))} → ${amountText(row.chosen.forecast, unit)} ${unit}`}
             <span className={styles.interval} data-testid="chosen-interval">
               {row.chosen.interval
-                ? `${strings.forecast.interval(amountText(row.chosen.interval[0], unit), amountText(row.chosen.interval[1], unit))} ${unit}${row.chosen.intervalBasis ? ` · ${row.chosen.intervalBasis}` : ""}`
+                ? `${row.chosen.interval80 ? `${strings.forecast.interval80(amountText(row.chosen.interval80[0], unit), amountText(row.chosen.interval80[1], unit))} ${unit} · ` : ""}${strings.forecast.interval95(amountText(row.chosen.interval[0], unit), amountText(row.chosen.interval[1], unit))} ${unit}${row.chosen.intervalBasis ? ` · ${row.chosen.intervalBasis}` : ""}`
                 : strings.forecast.noInterval}
             </span>
           </Body1>

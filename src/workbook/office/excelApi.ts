@@ -85,6 +85,8 @@ export interface XRange extends XClientObject {
   load(propertyNames: string | string[]): unknown;
   getCellProperties(options: XCellPropertiesLoadOptions): XClientResult<XCellProperties[][]>;
   getMergedAreasOrNullObject(): XRangeAreas;
+  /** ExcelApi 1.9. */
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas"): XRangeAreas;
   merge(across?: boolean): void;
   clear(applyTo?: "Contents"): void;
   select(): void;

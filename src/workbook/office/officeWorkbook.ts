@@ -31,6 +31,8 @@ import {
   SETTINGS_MARKER,
   splitSettings,
 } from "../settingsSheet";
+import { GRID_CELL_BUDGET, GridTooLargeError, rangeArea } from "../readLimits";
+import { chooseBlockOfAreas } from "./areaBlock";
 import type { ExcelRun, XRange, XRangeAreas, XRequestContext, XWorksheet } from "./excelApi";
 import {
   charsToPoints,
@@ -57,6 +59,13 @@ export interface OfficeWorkbookOptions {
 
 /** Estimated request bytes of one queued property set or method call (object path + action). */
 const OP_BYTES = 200;
+/**
+ * A used range larger than one Grid may be is located by its cells before it is read (see
+ * queueLocate); a smaller one is read as it is, which costs at most the budget.
+ */
+const LOCATE_BY_CELLS_AREA = GRID_CELL_BUDGET;
+/** How many of the cells left outside the read block a SheetInfo names. */
+const OUTSIDE_SAMPLE = 10;
 /** Halve a block that Excel still finds too large, at most this many times. */
 const MAX_SPLIT_DEPTH = 6;
 
@@ -118,12 +127,24 @@ export class OfficeWorkbook implements WorkbookPort {
         const settings = locateSettings(sheets.items);
         await ctx.sync();
         const settingsSheet = settings();
-        return sheets.items.map((s, i) => ({
-          name: s.name,
-          visibility: visibilityOf(s.visibility),
-          usedRange: used[i].isNullObject ? null : parseExcelAddress(used[i].address).range,
-          isSettings: settingsSheet !== null && settingsSheet.sheet === s,
-        }));
+        const ranges = used.map((u) => (u.isNullObject ? null : parseExcelAddress(u.address).range));
+        // Sheets whose used range is mostly empty are located by their cells (one more sync).
+        const located = this.queueLocate(used, ranges);
+        if (located.some((l) => l !== null)) await ctx.sync();
+        return sheets.items.map((s, i) => {
+          const info: SheetInfo = {
+            name: s.name,
+            visibility: visibilityOf(s.visibility),
+            usedRange: ranges[i],
+            isSettings: settingsSheet !== null && settingsSheet.sheet === s,
+          };
+          const block = located[i]?.();
+          if (block) {
+            info.usedRange = block.block;
+            if (block.outside) info.outside = block.outside;
+          }
+          return info;
+        });
       }),
     );
   }
@@ -137,7 +158,15 @@ export class OfficeWorkbook implements WorkbookPort {
         used.load("address");
         await ctx.sync();
         if (used.isNullObject) return null;
-        return this.readGrid(ctx, ws, sheet, parseExcelAddress(used.address).range, options);
+        let range = parseExcelAddress(used.address).range;
+        const [located] = this.queueLocate([used], [range]);
+        if (located) {
+          await ctx.sync();
+          const block = located().block;
+          if (!block) return null;
+          range = block;
+        }
+        return this.readGrid(ctx, ws, sheet, range, options);
       }),
     );
   }
@@ -350,6 +379,36 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ---- reading ---------------------------------------------------------------------------
 
+  /**
+   * For each used range far larger than its cells could fill, queues the reads of where its
+   * constants and formulas are (ExcelApi 1.9); after the next sync the function gives the block
+   * to read and the cells left outside it (areaBlock.ts). Null for ranges read as they are.
+   */
+  private queueLocate(
+    used: XRange[],
+    ranges: (CellRange | null)[],
+  ): (null | (() => { block: CellRange | null; outside: SheetInfo["outside"] }))[] {
+    return used.map((u, i) => {
+      const range = ranges[i];
+      if (!range || rangeArea(range) <= LOCATE_BY_CELLS_AREA || !this.supports("1.9")) return null;
+      const kinds = (["Constants", "Formulas"] as const).map((kind) => {
+        const areas = u.getSpecialCellsOrNullObject(kind);
+        areas.load("address");
+        return areas;
+      });
+      return () => {
+        const areas = kinds.flatMap((a) => (a.isNullObject ? [] : parseAreasAddress(a.address)));
+        const { block, outside } = chooseBlockOfAreas(areas);
+        if (outside.length === 0) return { block, outside: undefined };
+        const sample = outside
+          .map((a) => ({ row: a.top, col: a.left }))
+          .sort((a, b) => a.row - b.row || a.col - b.col)
+          .slice(0, OUTSIDE_SAMPLE);
+        return { block, outside: { count: outside.reduce((n, a) => n + rangeArea(a), 0), sample } };
+      };
+    });
+  }
+
   private async requireSheet(ctx: XRequestContext, name: string): Promise<XWorksheet> {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
     ws.load("name");
@@ -365,6 +424,8 @@ export class OfficeWorkbook implements WorkbookPort {
     range: CellRange,
     options: ReadOptions,
   ): Promise<Grid> {
+    // A Grid is dense: its cost is its rectangle, so a read beyond the budget is refused.
+    if (rangeArea(range) > GRID_CELL_BUDGET) throw new GridTooLargeError(sheet, range);
     const formatting = options.formatting === true;
     const merges = formatting && this.supports("1.13");
     const blocks = planRowBlocks(range, READ_BYTES_PER_CELL + (formatting ? FORMAT_BYTES_PER_CELL : 0));
@@ -641,6 +702,7 @@ export class OfficeWorkbook implements WorkbookPort {
       if (
         error instanceof SheetExistsError ||
         error instanceof SheetMissingError ||
+        error instanceof GridTooLargeError ||
         error instanceof OfficeOperationError
       )
         throw error;

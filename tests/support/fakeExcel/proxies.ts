@@ -616,6 +616,61 @@ export class FakeRange extends FakeClientObject<RangeTarget> implements XRange {
     return result;
   }
 
+  /**
+   * The cells of the range holding constants or formulas, as areas (Excel compacts them into
+   * rectangles; here runs of a row, stacked when consecutive rows repeat them). Null when none.
+   */
+  getSpecialCellsOrNullObject(cellType: "Constants" | "Formulas"): FakeRangeAreas {
+    this.ctx.requireApi("1.9", this.path, "getSpecialCellsOrNullObject");
+    const path = `${this.path}.getSpecialCellsOrNullObject(${cellType})`;
+    const resolve = bindOp(
+      this.ctx,
+      { kind: "bind", target: path, member: "getSpecialCellsOrNullObject" },
+      () => {
+        const t = this.target();
+        const wanted = (r: number, c: number) => {
+          const formula = t.sheet.formulas.has(cellKey(r, c));
+          if (cellType === "Formulas") return formula;
+          const v = t.sheet.getValue(r, c);
+          return !formula && v !== undefined && v !== null;
+        };
+        const rows = [...t.sheet.values.keys()]
+          .concat([...t.sheet.formulas.keys()].map((k) => Number(k.split(",")[0])))
+          .filter((r) => r >= t.rect.top && r <= t.rect.bottom);
+        const areas: Rect[] = [];
+        let open = new Map<string, Rect>();
+        for (const r of [...new Set(rows)].sort((a, b) => a - b)) {
+          const next = new Map<string, Rect>();
+          const cols = new Set<number>();
+          t.sheet.values.get(r)?.forEach((_, c) => cols.add(c));
+          for (const k of t.sheet.formulas.keys())
+            if (Number(k.split(",")[0]) === r) cols.add(Number(k.split(",")[1]));
+          const sorted = [...cols]
+            .filter((c) => c >= t.rect.left && c <= t.rect.right && wanted(r, c))
+            .sort((a, b) => a - b);
+          for (let i = 0; i < sorted.length;) {
+            let j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+            const key = `${sorted[i]}:${sorted[j]}`;
+            const above = open.get(key);
+            if (above && above.bottom === r - 1) {
+              above.bottom = r;
+              next.set(key, above);
+            } else {
+              const area = { top: r, bottom: r, left: sorted[i], right: sorted[j] };
+              areas.push(area);
+              next.set(key, area);
+            }
+            i = j + 1;
+          }
+          open = next;
+        }
+        return areas.length ? { sheet: t.sheet, areas } : null;
+      },
+    );
+    return new FakeRangeAreas(this.ctx, path, resolve);
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.ctx.requireApi("1.13", this.path, "getMergedAreasOrNullObject");
     const path = `${this.path}.getMergedAreasOrNullObject()`;

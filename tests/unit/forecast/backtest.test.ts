@@ -1,7 +1,5 @@
 import {
   backtestRow,
-  backtestInterval,
-  combineForecasts,
   detectOutlierMonths,
   forecastRow,
   isResult,
@@ -11,9 +9,7 @@ import {
   type BudgetYear,
   type ComputedMethod,
   type MethodBacktest,
-  type MethodOutcome,
   type RowSeries,
-  type Suggestion,
 } from "../../../src/domain/forecast";
 
 const months = (first3: number, rest: number) => [first3, first3, first3, ...new Array(9).fill(rest)];
@@ -144,56 +140,6 @@ describe("suggestMethod", () => {
   });
 });
 
-describe("combineForecasts", () => {
-  it("weights forecasts by the inverse backtest error", () => {
-    const res = (method: ComputedMethod, forecast: number): MethodOutcome => ({
-      method,
-      usedMethod: method,
-      forecast,
-      remaining: [forecast / 2],
-      interval: [forecast - 10, forecast + 10],
-      intervalBasis: "x",
-      explanation: "",
-    });
-    const outcomes = {
-      runRate: res("runRate", 100),
-      seasonal: res("seasonal", 160),
-      recentRunRate: { method: "recentRunRate", unavailable: "" },
-      remainingBudget: { method: "remainingBudget", unavailable: "" },
-      ets: { method: "ets", unavailable: "" },
-      volume: { method: "volume", unavailable: "" },
-    } as Record<ComputedMethod, MethodOutcome>;
-    const suggestion: Suggestion = {
-      method: "seasonal",
-      score: 2,
-      comparedYears: [2022],
-      scores: { runRate: 4, seasonal: 2 },
-      reason: "",
-    };
-    // Weights 1/4 and 1/2 → 1/3 and 2/3: 100/3 + 2·160/3 = 140.
-    const c = combineForecasts(outcomes, suggestion);
-    expect(c?.forecast).toBeCloseTo(140, 10);
-    expect(c?.interval?.[0]).toBeCloseTo(130, 10);
-    expect(c?.explanation).toContain("Säsongsprofil 67 %");
-  });
-});
-
-describe("backtestInterval", () => {
-  it("is ±1,96 × RMS of the backtest errors in %", () => {
-    const b: MethodBacktest = {
-      method: "runRate",
-      years: [
-        { year: 2021, forecast: 0, outcome: 0, errorKr: 0, errorPct: 3, usedMethod: "runRate" },
-        { year: 2022, forecast: 0, outcome: 0, errorKr: 0, errorPct: -4, usedMethod: "runRate" },
-      ],
-      meanAbsErrorPct: 3.5,
-    };
-    // RMS = √((9 + 16)/2) = √12,5; half width 1 000 · 1,959964 · √12,5 / 100.
-    const i = backtestInterval(1000, b);
-    expect(i?.interval[1]).toBeCloseTo(1000 + 19.59963984540054 * Math.sqrt(12.5), 9);
-  });
-});
-
 describe("forecastRow", () => {
   it("uses the chosen method and reports the suggestion", () => {
     const rf = forecastRow(row(), 2023, 3, { method: "runRate" });
@@ -207,6 +153,18 @@ describe("forecastRow", () => {
     const rf = forecastRow(row(), 2023, 3, { method: "remainingBudget" });
     expect(rf.choiceFallback).toBe("Återstående budget: Ingen budget finns för raden.");
     expect(rf.chosen.usedMethod).toBe("combination");
+  });
+  it("gives every method and the automatic forecast an 80 % interval inside the 95 % one", () => {
+    const rf = forecastRow(row(), 2023, 3);
+    for (const o of [...Object.values(rf.outcomes), rf.chosen]) {
+      if (!isResult(o) || !o.interval) continue;
+      const i80 = o.interval80 as [number, number];
+      expect(i80[0]).toBeGreaterThan(o.interval[0]);
+      expect(i80[1]).toBeLessThan(o.interval[1]);
+      expect(i80[0]).toBeLessThan(o.forecast);
+      expect(i80[1]).toBeGreaterThan(o.forecast);
+    }
+    expect(rf.chosen.interval).not.toBeNull();
   });
   it("requires a comment for a manual forecast", () => {
     const rf = forecastRow(row(), 2023, 3, { method: "manual", manual: { value: 3000, comment: "" } });

@@ -1,59 +1,111 @@
 import {
-  BUDGET_SHRINKAGE,
+  chooseCombination,
   combineForecasts,
-  isResult,
+  METHODS,
+  type BacktestYear,
   type ComputedMethod,
+  type MethodBacktest,
   type MethodOutcome,
-  type Suggestion,
 } from "../../../src/domain/forecast";
 
-const res = (method: ComputedMethod, forecast: number, r: number): MethodOutcome => ({
+const res = (method: ComputedMethod, forecast: number, r = 9): MethodOutcome => ({
   method,
   usedMethod: method,
   forecast,
   remaining: new Array<number>(r).fill(forecast / 12),
-  interval: [forecast - 12, forecast + 12],
-  intervalBasis: "x",
+  interval: null,
+  intervalBasis: null,
+  sumSd: 10,
   explanation: "",
 });
-const none = (method: ComputedMethod): MethodOutcome => ({ method, unavailable: "" });
-const suggestion: Suggestion = {
-  method: "runRate",
-  score: 2,
-  comparedYears: [2022],
-  scores: { runRate: 2, seasonal: 2 },
-  reason: "",
-};
 
-describe("combination shrunk towards the remaining budget", () => {
-  it("blends the weighted mean with the remaining budget by 0,3 × the share of the year left", () => {
-    const r = 9; // as of March
-    const outcomes: Record<ComputedMethod, MethodOutcome> = {
-      runRate: res("runRate", 1200, r),
-      seasonal: res("seasonal", 1320, r),
-      remainingBudget: res("remainingBudget", 1000, r),
-      recentRunRate: none("recentRunRate"),
-      ets: none("ets"),
-      volume: none("volume"),
+function outcomes(values: Partial<Record<ComputedMethod, number>>): Record<ComputedMethod, MethodOutcome> {
+  const out = {} as Record<ComputedMethod, MethodOutcome>;
+  for (const m of METHODS)
+    out[m] = values[m] !== undefined ? res(m, values[m] as number) : { method: m, unavailable: "" };
+  return out;
+}
+
+/** Backtests with the given error % per year (outcome 1 000). */
+function backtests(
+  errors: Partial<Record<ComputedMethod, number[]>>,
+  years = [2020, 2021, 2022],
+): MethodBacktest[] {
+  return METHODS.map((method) => {
+    const list = errors[method] ?? [];
+    const ys: BacktestYear[] = list.map((e, i) => ({
+      year: years[i],
+      forecast: 1000 + 10 * e,
+      outcome: 1000,
+      errorKr: 10 * e,
+      errorPct: e,
+      usedMethod: method,
+    }));
+    return {
+      method,
+      years: ys,
+      meanAbsErrorPct: ys.length ? list.reduce((s, e) => s + Math.abs(e), 0) / ys.length : null,
     };
-    const c = combineForecasts(outcomes, suggestion);
-    expect(c && isResult(c)).toBe(true);
-    const s = (BUDGET_SHRINKAGE * r) / 12;
-    expect(s).toBeCloseTo(0.225, 10);
-    expect(c?.forecast).toBeCloseTo((1 - s) * 1260 + s * 1000, 9);
-    expect(c?.interval?.[1]).toBeCloseTo((1 - s) * 1272 + s * 1012, 9);
-    expect(c?.explanation).toContain("22 % mot återstående budget");
+  });
+}
+
+describe("chooseCombination (the automatic forecast)", () => {
+  it("is the median of ETS, Theta and the seasonal profile", () => {
+    const o = outcomes({ ets: 1100, theta: 1000, seasonal: 1300, runRate: 5000 });
+    const c = chooseCombination(o, backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [2, 4, 3] }));
+    expect(c?.methods).toEqual(["ets", "theta", "seasonal"]);
+    expect(c?.weights).toEqual([1, 0, 0]);
+    expect(combineForecasts(o, c!)?.forecast).toBe(1100);
+    // Its own backtest is the median of the members' backtest forecasts, year by year.
+    expect(c?.years.map((y) => y.forecast)).toEqual([1020, 1030, 1030]);
   });
 
-  it("is the plain weighted mean without a budget", () => {
-    const outcomes: Record<ComputedMethod, MethodOutcome> = {
-      runRate: res("runRate", 1200, 4),
-      seasonal: res("seasonal", 1320, 4),
-      remainingBudget: none("remainingBudget"),
-      recentRunRate: none("recentRunRate"),
-      ets: none("ets"),
-      volume: none("volume"),
-    };
-    expect(combineForecasts(outcomes, suggestion)?.forecast).toBeCloseTo(1260, 9);
+  it("leaves out a core method whose backtest error is more than twice the best one's", () => {
+    const o = outcomes({ ets: 1100, theta: 1000, seasonal: 1300 });
+    const c = chooseCombination(o, backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [9, -9, 9] }));
+    expect(c?.methods).toEqual(["ets", "theta"]);
+    expect(c?.dropped).toEqual([{ method: "seasonal", meanAbsErrorPct: 9 }]);
+    expect(combineForecasts(o, c!)?.forecast).toBe(1050);
+  });
+
+  it("keeps every core method with only one backtest year", () => {
+    const o = outcomes({ ets: 1100, theta: 1000, seasonal: 1300 });
+    const c = chooseCombination(o, backtests({ ets: [1], theta: [1], seasonal: [50] }));
+    expect(c?.methods).toEqual(["ets", "theta", "seasonal"]);
+  });
+
+  it("shows a budget without earlier budgets beside the forecast, not in it", () => {
+    const o = outcomes({ ets: 1100, theta: 1000, seasonal: 1300, remainingBudget: 900 });
+    const c = chooseCombination(o, backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [2, 4, 3] }));
+    expect(c?.methods).not.toContain("remainingBudget");
+    expect(c?.budget).toMatchObject({ included: false });
+    expect(c?.budget?.reason).toContain("Inga tidigare års budgetar");
+  });
+
+  it("lets the budget in only when budget-vs-outcome beat the median's own backtest", () => {
+    const o = outcomes({ ets: 1100, theta: 1000, seasonal: 1300, remainingBudget: 900 });
+    const better = chooseCombination(
+      o,
+      backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [2, 4, 3], remainingBudget: [1, -1, 1] }),
+    );
+    expect(better?.methods).toEqual(["ets", "theta", "seasonal", "remainingBudget"]);
+    expect(better?.budget?.included).toBe(true);
+    // Median of 900, 1 000, 1 100, 1 300: the mean of the middle two.
+    expect(combineForecasts(o, better!)?.forecast).toBe(1050);
+    const worse = chooseCombination(
+      o,
+      // The median's own backtest errors are 2, 3, 3 (mean 2,67); the budget's 3, 4, 3 (3,33).
+      backtests({ ets: [2, 2, 2], theta: [3, 3, 3], seasonal: [2, 4, 3], remainingBudget: [3, 4, 3] }),
+    );
+    expect(worse?.methods).toEqual(["ets", "theta", "seasonal"]);
+    expect(worse?.budget?.included).toBe(false);
+  });
+
+  it("ignores a method that fell back to another one", () => {
+    const o = outcomes({ theta: 1000, seasonal: 1300 });
+    o.ets = { ...(res("ets", 1300) as object), usedMethod: "seasonal" } as MethodOutcome;
+    const c = chooseCombination(o, backtests({}));
+    expect(c?.methods).toEqual(["theta", "seasonal"]);
+    expect(combineForecasts(o, c!)?.forecast).toBe(1150);
   });
 });

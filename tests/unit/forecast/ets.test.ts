@@ -43,14 +43,18 @@ describe("holtWintersAdditive, hand-computed with season 2", () => {
 describe("ets (month series, season 12)", () => {
   const S = [5, -5, 3, -3, 8, 2, -10, -6, 4, 0, 1, 1]; // sums to 0
   const y = (t: number) => 100 + 2 * t + S[t % 12];
-  it("forecasts a noise-free trend + season exactly", () => {
+  it("forecasts a noise-free trend + season (within 0,5 %) with a trend and season model", () => {
     const history = [0, 1].map((k) => ({ year: 2021 + k, months: S.map((_, i) => y(k * 12 + i)) }));
     const current = [24, 25, 26].map(y);
     const r = ets({ history, current, budget: null });
     if (!isResult(r)) throw new Error(r.unavailable);
     // Σ_{t=24}^{35} (100 + 2t) + ΣS = 1 200 + 2·354 + 0 = 1 908.
-    expect(r.forecast).toBeCloseTo(1908, 8);
+    // The starting states come from a decomposition of the first two years, not optimised, so
+    // the fit is close rather than exact.
+    expect(Math.abs(r.forecast - 1908)).toBeLessThan(0.005 * 1908);
     expect(r.usedMethod).toBe("ets");
+    expect(r.model).toMatch(/^ETS\([AM],Ad?,[AM]\)$/);
+    expect(r.selection?.candidates.length).toBeGreaterThan(5);
   });
   it("falls back with a stated reason below 24 months", () => {
     const history = [{ year: 2022, months: S.map((_, i) => y(i)) }];

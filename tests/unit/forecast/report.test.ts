@@ -33,6 +33,11 @@ describe("forecastFromGrids", () => {
       "method",
       "interval",
       "backtest",
+      "interval80",
+      "model",
+      "reason",
+      "etsSelection",
+      "auto",
     ]);
     // IFO: 300 tkr × 12 / 3 = 1 200 tkr. Backtest 2021 and 2022: 1 200 vs 2 100 → 42,857 %.
     expect(ifo).toMatchObject({
@@ -49,23 +54,30 @@ describe("forecastFromGrids", () => {
       "remainingBudget",
       "ets",
       "volume",
+      "theta",
+      "arima",
     ]);
     expect(ifo.backtest[0].meanAbsErrorPct).toBeCloseTo(300 / 7, 10);
     expect(ifo.backtest[3].meanAbsErrorPct).toBeNull(); // no budget for 2021–2022
     expect(ifo.backtest[5].meanAbsErrorPct).toBeNull(); // no volume
-    // The backtest interval: both years −42,857 % → RMS 42,857 %.
-    expect(ifo.interval?.[0]).toBeCloseTo(1_200_000 * (1 - (1.959963984540054 * 300) / 7 / 100), 6);
+    // The calibrated interval pools run-rate's own spread with both backtest years' −42,857 %.
+    expect(ifo.interval?.[0]).toBeLessThan(ifo.interval80?.[0] as number);
+    expect(ifo.interval80?.[0]).toBeLessThan(1_200_000);
+    expect(ifo.interval80?.[1]).toBeGreaterThan(1_200_000);
+    expect(ifo.backtest[0].years.map((y) => y.year)).toEqual([2021, 2022]);
+    expect(ifo.reason).toContain("Utfall januari–mars");
     expect(lss).toMatchObject({ label: "LSS", ytd: 150_000, budget: 600_000, forecast: 600_000 });
     expect(json.total).toEqual({ ytd: 450_000, budget: 2_600_000, forecast: 1_800_000 });
     expect(json.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
   it("uses the seasonal profile where the backtest says so (auto)", () => {
     const json = forecastFromGrids(workbook(), { asOf: "2023-03" });
-    // IFO's Jan–Mar were 1/7 of both earlier years: seasonal and ETS (falling back to seasonal in
-    // 2022) have zero backtest error and dominate the combination: 300 tkr × 7 = 2 100 tkr.
+    // IFO's Jan–Mar were 1/7 of both earlier years: only the seasonal profile has a backtest year
+    // of its own (2022, error 0); ETS and Theta had too short a history then and stay out.
     expect(json.rows[0].method).toBe("combination");
-    expect(json.rows[0].forecast).toBeGreaterThan(2_000_000);
-    expect(json.rows[0].forecast).toBeLessThan(2_100_001);
+    expect(json.rows[0].forecast).toBeCloseTo(2_100_000, 0);
+    expect(json.rows[0].auto).toMatchObject({ rule: "median", methods: ["seasonal"] });
+    expect(json.rows[0].reason).toContain("för kort historik");
   });
   it("reports an as-of month after the last booked month", () => {
     const json = forecastFromGrids(workbook(), { asOf: "2023-04" });
