@@ -19,6 +19,8 @@ import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
 import { loadForecastRounds, modelAsOf, previousRound, withForecastChange } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
+import type { SourceRead } from "../sources/model";
+import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
@@ -37,6 +39,14 @@ export interface GenerateOptions {
   /** Write the sheets and save the mapping (false: compute and preview only). */
   write?: boolean;
   now?: Date;
+  /**
+   * Files read beside the workbook (CLI --source, the pane's "Hämta från fil…"). With files, the
+   * reports are built from the ledger (the workbook's and the files' tables merged by period)
+   * unless a mapping is given or no ledger is found; the files are recorded in the settings.
+   */
+  sources?: readonly SourceRead[];
+  /** Sheets of the report workbook that files were brought in as (keep, not only link). */
+  importedSources?: readonly SourceRecord[];
 }
 
 export interface GenerateResult {
@@ -51,6 +61,9 @@ export interface GenerateResult {
   results: ReportResult[];
   /** The ledger, its as-of month and forecast, when the reports were built from a huvudbok. */
   ledger?: LedgerModelResult;
+  /** The files used, as recorded in the settings, and what changed against the files they replace. */
+  sources?: SourceRecord[];
+  sourceChanges?: SourceChange[];
 }
 
 export interface SourceCandidate {
@@ -234,7 +247,28 @@ export async function generateDriftsammandrag(
     mappingSource = null;
   }
   let fromLedger: LedgerModelResult | null = null;
-  if (!mapping) {
+  const sources = options.sources ?? [];
+  const extraGrids = sources.flatMap((s) => s.grids);
+  for (const s of sources) findings.push(...s.findings);
+  if (sources.length > 0 && !options.mapping) {
+    // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
+    const built = await buildLedgerModel(port, settings, extraGrids);
+    if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
+      fromLedger = built;
+      findings.push(...built.findings);
+      if (built.model === null) return empty(null, null);
+      mapping = null;
+      mappingSource = "ledger";
+    } else {
+      findings.push({
+        severity: "warning",
+        code: "sourceNotUsed",
+        message: `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`,
+        cell: null,
+      });
+    }
+  }
+  if (!mapping && !fromLedger) {
     const picked = pickSource(await detectSources(port, settings, sheetInfos));
     if (picked.table) {
       findings.push(...picked.findings);
@@ -319,9 +353,17 @@ export async function generateDriftsammandrag(
     });
     return empty(mapping, mappingSource);
   }
+  // The files used, recorded; each replaces the saved record of the same export (issue 13 §3).
+  const usedSources = fromLedger
+    ? [...sources.map((s) => recordSource(s)), ...(options.importedSources ?? [])]
+    : [];
+  const replaced = usedSources.length > 0 ? replaceSources(settings.sources ?? [], usedSources) : null;
+  if (replaced) findings.push(...replaced.findings);
   const result: GenerateResult = {
     reports: laidOut.map((l) => l.json),
     findings: dedupe(findings),
+    sources: usedSources.length > 0 ? usedSources : undefined,
+    sourceChanges: replaced?.changes,
     written: [],
     mapping,
     mappingSource,
@@ -335,7 +377,11 @@ export async function generateDriftsammandrag(
     port,
     settings,
     laidOut.map((l, i) => ({ spec: l.spec, replace: names[i].replace, activate: i === 0 })),
-    (s) => ({ ...s, budget: mapping ? { mapping, unit, decimals } : s.budget }),
+    (s) => ({
+      ...s,
+      budget: mapping ? { mapping, unit, decimals } : s.budget,
+      sources: replaced ? replaced.sources : s.sources,
+    }),
   );
   result.written.push(...names.map((n) => n.name));
   return result;

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { budgetMappingSchema } from "../mapping/budget/mapping";
+import { sourceRecordSchema } from "./sourceFiles";
 import type { WorkbookPort } from "../workbook/port";
 
 export const SETTINGS_VERSION = 1;
@@ -44,6 +45,8 @@ export const settingsSchema = z
     /** Validated by its feature (src/mapping/indicators/mapping.ts), which knows its versions. */
     indicators: z.unknown().optional(),
     kolada: koladaSettingsSchema.optional(),
+    /** The files read beside the workbook for the last result (src/app/sourceFiles.ts). */
+    sources: z.array(sourceRecordSchema).optional(),
   })
   .passthrough();
 
