@@ -14,6 +14,7 @@ import type { BudgetMapping } from "../mapping/budget/mapping";
 import { layoutDriftsammandrag, type ReportJson } from "../report/driftsammandrag";
 import type { SheetSpec } from "../report/sheetSpec";
 import { qualifiedAddress, qualifiedRange } from "../workbook/address";
+import { type Grid, isErrorValue } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import type { BudgetModel } from "../domain/budget/model";
 import {
@@ -24,6 +25,8 @@ import {
   withForecastChange,
 } from "./forecastRounds";
 import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
+import type { SourceRead } from "../sources/model";
+import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
 import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 import {
@@ -59,6 +62,14 @@ export interface GenerateOptions {
   now?: Date;
   /** The Ekonomi tables to write (default: all the workbook allows); the driftsammandrag is always computed. */
   tables?: readonly EkonomiTable[];
+  /**
+   * Files read beside the workbook (CLI --source, the pane's "Hämta från fil…"). With files, the
+   * reports are built from the ledger (the workbook's and the files' tables merged by period)
+   * unless a mapping is given or no ledger is found; the files are recorded in the settings.
+   */
+  sources?: readonly SourceRead[];
+  /** Sheets of the report workbook that files were brought in as (keep, not only link). */
+  importedSources?: readonly SourceRecord[];
 }
 
 export interface GenerateResult {
@@ -81,11 +92,30 @@ export interface GenerateResult {
   investments?: InvestmentReport;
   /** The ledger, its as-of month and forecast, when the reports were built from a huvudbok. */
   ledger?: LedgerModelResult;
+  /** The files used, as recorded in the settings, and what changed against the files they replace. */
+  sources?: SourceRecord[];
+  sourceChanges?: SourceChange[];
 }
 
 export interface SourceCandidate {
   sheet: string;
   tables: DetectedTable[];
+  /** Error values (#REF! …) in the part read: when no table is found, they are the likely reason. */
+  errorCells?: { count: number; first: string[] };
+}
+
+/** Where a grid holds error values, so a sheet that yields no table can say why. */
+function errorCellsOf(grid: Grid): SourceCandidate["errorCells"] {
+  const first: string[] = [];
+  let count = 0;
+  grid.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (!isErrorValue(v)) return;
+      count++;
+      if (first.length < 6) first.push(qualifiedAddress(grid.sheet, grid.top + r, grid.left + c));
+    }),
+  );
+  return count > 0 ? { count, first } : undefined;
 }
 
 /** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
@@ -120,7 +150,8 @@ export async function detectSources(
       bottom: Math.min(used.bottom, DETECT_ROWS - 1),
       right: Math.min(used.right, DETECT_COLS - 1),
     };
-    let tables = detectBudgetTables(await port.readRange(s.name, window, { formatting: true }));
+    const windowGrid = await port.readRange(s.name, window, { formatting: true });
+    let tables = detectBudgetTables(windowGrid);
     // A table that runs to the edge of the window goes on below it: read the whole sheet.
     const clipped = tables.some(
       (t) => t.mapping.range.bottom >= window.bottom || t.mapping.range.right >= window.right,
@@ -134,7 +165,11 @@ export async function detectSources(
         ),
       );
     }
-    candidates.push({ sheet: s.name, tables });
+    candidates.push({
+      sheet: s.name,
+      tables,
+      errorCells: tables.length === 0 ? errorCellsOf(windowGrid) : undefined,
+    });
   }
   return candidates;
 }
@@ -146,9 +181,18 @@ export function pickSource(candidates: SourceCandidate[]): {
 } {
   const withTables = candidates.filter((c) => c.tables.length > 0);
   if (withTables.length === 0) {
+    const errors: Finding[] = candidates
+      .filter((c) => c.errorCells)
+      .map((c) => ({
+        severity: "error",
+        code: "cellError",
+        message: `Bladet "${c.sheet}" har ${c.errorCells!.count} celler med felvärden (t.ex. #REF!), bl.a. ${c.errorCells!.first.join(", ")}; rätta dem i Excel så att tabellen kan läsas.`,
+        cell: c.errorCells!.first[0],
+      }));
     return {
       table: null,
       findings: [
+        ...errors,
         {
           severity: "error",
           code: "noTable",
@@ -236,7 +280,28 @@ export async function generateDriftsammandrag(
     mappingSource = null;
   }
   let fromLedger: LedgerModelResult | null = null;
-  if (!mapping) {
+  const sources = options.sources ?? [];
+  const extraGrids = sources.flatMap((s) => s.grids);
+  for (const s of sources) findings.push(...s.findings);
+  if (sources.length > 0 && !options.mapping) {
+    // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
+    const built = await buildLedgerModel(port, settings, extraGrids);
+    if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
+      fromLedger = built;
+      findings.push(...built.findings);
+      if (built.model === null) return empty(null, null);
+      mapping = null;
+      mappingSource = "ledger";
+    } else {
+      findings.push({
+        severity: "warning",
+        code: "sourceNotUsed",
+        message: `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`,
+        cell: null,
+      });
+    }
+  }
+  if (!mapping && !fromLedger) {
     const picked = pickSource(await detectSources(port, settings, sheetInfos));
     if (picked.table) {
       findings.push(...picked.findings);
@@ -454,6 +519,12 @@ export async function generateDriftsammandrag(
       replace: sheet.replace,
     });
   }
+  // The files used, recorded; each replaces the saved record of the same export (issue 13 §3).
+  const usedSources = fromLedger
+    ? [...sources.map((s) => recordSource(s)), ...(options.importedSources ?? [])]
+    : [];
+  const replaced = usedSources.length > 0 ? replaceSources(settings.sources ?? [], usedSources) : null;
+  if (replaced) findings.push(...replaced.findings);
   const result: GenerateResult = {
     tables: extra.map((e) => e.json),
     draft: draft ?? undefined,
@@ -461,6 +532,8 @@ export async function generateDriftsammandrag(
     investments: investments.report ?? undefined,
     reports: laidOut.map((l) => l.json),
     findings: dedupe(findings),
+    sources: usedSources.length > 0 ? usedSources : undefined,
+    sourceChanges: replaced?.changes,
     written: [],
     mapping,
     mappingSource,
@@ -477,6 +550,7 @@ export async function generateDriftsammandrag(
   await writeOwnedSheets(port, settings, writes, (s) => ({
     ...s,
     budget: mapping ? { mapping, unit, decimals } : s.budget,
+    sources: replaced ? replaced.sources : s.sources,
     ekonomi: {
       ...s.ekonomi,
       ...(options.tables ? { tables: [...options.tables] } : {}),

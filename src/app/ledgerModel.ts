@@ -28,14 +28,23 @@ export interface LedgerModelResult {
   ledger: LedgerReadResult;
 }
 
-/** Visible sheets the add-in did not create, read whole (the office adapter chunks the reads). */
+/**
+ * Visible sheets the add-in did not create, read whole (the office adapter chunks the reads). A
+ * file brought in as a sheet (settings.sources[].sheet) is the add-in's sheet but the economist's
+ * data: it is read too.
+ */
 export async function readSourceGrids(
   port: WorkbookPort,
   settings: Settings,
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<Grid[]> {
-  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
+  const imported = new Set(
+    (settings.sources ?? []).flatMap((s) => (s.sheet ? [s.sheet.toLocaleLowerCase("sv-SE")] : [])),
+  );
+  const owned = new Set(
+    settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")).filter((s) => !imported.has(s)),
+  );
   const grids: Grid[] = [];
   for (const sheet of listed ?? (await port.listSheets())) {
     if (sheet.isSettings || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
@@ -153,8 +162,15 @@ export function ledgerModelFromGrids(
   return { model, findings, asOf: asOfText, forecast: computed, ledger };
 }
 
-/** Reads the workbook's ledger with the saved forecast settings. */
-export async function buildLedgerModel(port: WorkbookPort, settings: Settings): Promise<LedgerModelResult> {
+/** Reads the workbook's ledger (and any source files' grids beside it) with the saved forecast settings. */
+export async function buildLedgerModel(
+  port: WorkbookPort,
+  settings: Settings,
+  extraGrids: readonly Grid[] = [],
+): Promise<LedgerModelResult> {
   const saved = parseForecastSettings((settings as Record<string, unknown>).forecast);
-  return ledgerModelFromGrids(await readSourceGrids(port, settings), forecastOptionsFrom(saved));
+  return ledgerModelFromGrids(
+    [...(await readSourceGrids(port, settings)), ...extraGrids],
+    forecastOptionsFrom(saved),
+  );
 }

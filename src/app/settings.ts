@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { budgetMappingSchema } from "../mapping/budget/mapping";
+import { sourceRecordSchema } from "./sourceFiles";
 import type { WorkbookPort } from "../workbook/port";
 
 export const SETTINGS_VERSION = 1;
@@ -54,6 +55,8 @@ export const settingsSchema = z
         draft: z.object({ sheet: z.string(), paragraphs: z.array(z.string()) }).optional(),
       })
       .optional(),
+    /** The files read beside the workbook for the last result (src/app/sourceFiles.ts). */
+    sources: z.array(sourceRecordSchema).optional(),
   })
   .passthrough();
 

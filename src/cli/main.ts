@@ -18,8 +18,8 @@ const COMMANDS: Record<string, Command> = {
 const HELP = `namnd – Nämnduppföljning på .xlsx-filer
 
   namnd inspect <fil.xlsx> [--json]
-  namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr]
-  namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--json]
+  namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr] [--source fil …]
+  namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--source fil …] [--json]
   namnd check-indicators <in.xlsx> [-o ut.xlsx] [--overwrite] [--json] [--kolada fil|mapp …] [--group G96092]`;
 
 export function registerCommand(name: string, command: Command): void {

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { open, mkdir, realpath, rename, stat, unlink, chmod } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { UsageError } from "./io";
 
 export interface OutputTarget {
@@ -76,6 +76,22 @@ export async function prepareOutput(
     inputStamp: inPlace ? await stampOf(path) : null,
     mode: existing ? existing.mode & 0o777 : null,
   };
+}
+
+/**
+ * Excel refuses a file whose extension does not match its content: a workbook with macros must
+ * be written as .xlsm, one without as .xlsx (the add-in keeps the macros, so the name must too).
+ */
+export function assertOutputFormat(target: OutputTarget, macroEnabled: boolean): void {
+  const ext = extname(target.path).toLowerCase();
+  if (macroEnabled && ext !== ".xlsm")
+    throw new UsageError(
+      `Arbetsboken innehåller makron; utfilen "${basename(target.path)}" måste sluta på .xlsm, annars öppnar Excel den inte.`,
+    );
+  if (!macroEnabled && ext === ".xlsm")
+    throw new UsageError(
+      `Arbetsboken innehåller inga makron; utfilen "${basename(target.path)}" ska sluta på .xlsx, annars öppnar Excel den inte.`,
+    );
 }
 
 /** Writes `bytes` to the target atomically; a failure is one Swedish line (exit 2). */

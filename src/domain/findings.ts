@@ -107,6 +107,15 @@ export const FINDING_CODES = [
   "investmentVaravMismatch",
   "ekonomiSummarySkipped",
   "draftEdited",
+  // Source files (ledger exports and workbooks read beside the open workbook).
+  "sourceBudgetOverlap",
+  "sourceFooterRow",
+  "sourceMonthOverlap",
+  "sourceNotUsed",
+  "sourceReplaced",
+  "sourceRowTooWide",
+  "sourceTotalMismatch",
+  "sourceTotalRow",
   // Workbook safety.
   "sheetNameTaken",
   // What a read could not see (app/readFindings.ts).

@@ -1,6 +1,6 @@
 /**
  * Swedish numbers as economists type and print them: "1 729", "8,7", "−9" (U+2212), "(9)",
- * "12 %". Missing is never zero: "I.U", "Ej mätt", "–" and the empty cell are missing; "0" is
+ * "12 %", and as finance-system exports write them: "1.234.567,50", "1 234,50-" (trailing minus). Missing is never zero: "I.U", "Ej mätt", "–" and the empty cell are missing; "0" is
  * a value.
  */
 export type ParsedNumber =
@@ -66,6 +66,10 @@ export function parseSwedishNumber(input: string | number | boolean | null | und
   if (s.startsWith("-")) {
     negative = !negative;
     s = s.slice(1);
+  } else if (s.endsWith("-") && s.length > 1) {
+    // A trailing minus, as finance systems (Raindance, older SAP-style exports) print credits: "1 234,50-".
+    negative = !negative;
+    s = s.slice(0, -1);
   }
   // Decimal comma; a dot is accepted as decimal point only when there is no comma and it is
   // not a thousands group like "1.234.567".

@@ -27,7 +27,8 @@ import type { WorkbookPort } from "../workbook/port";
 import { MappingStep, type ReportUnit } from "./MappingStep";
 import { PreviewStep } from "./PreviewStep";
 import { ResultStep, type WriteState } from "./ResultStep";
-import { SourceStep } from "./SourceStep";
+import { FILES_KEY, type PickedFile, SourceStep } from "./SourceStep";
+import { recordSource, unusableReason } from "../app/sourceFiles";
 import { type SourceOption, optionFromMapping, optionsFromCandidates } from "./sources";
 import { strings } from "./strings";
 
@@ -43,6 +44,8 @@ const useStyles = makeStyles({
 /** A preview and the inputs it was computed for (stale when they changed). */
 interface Computed {
   mapping: BudgetMapping;
+  /** The mapping or the picked files the preview was computed from. */
+  inputs: unknown;
   unit: ReportUnit;
   decimals: 0 | 1;
   result: GenerateResult | null;
@@ -77,6 +80,11 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
   const [selectionBusy, setSelectionBusy] = useState(false);
   const [selectionMessage, setSelectionMessage] = useState<string | null>(null);
   const [writeState, setWriteState] = useState<WriteState>({ status: "idle" });
+  // Files picked with "Hämta från fil…": read in the pane, used only for this computation.
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [readingFile, setReadingFile] = useState<string | null>(null);
+  const [fileMessage, setFileMessage] = useState<string | null>(null);
+  const fromFiles = selectedKey === FILES_KEY && files.length > 0;
 
   const select = useCallback((option: SourceOption | undefined) => {
     setSelectedKey(option?.key ?? null);
@@ -137,18 +145,19 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
 
   // The preview: computed (not written) whenever the user reaches it with a changed mapping.
   const wantPreview = step === "preview" || step === "create";
+  const inputsKey = fromFiles ? files : mapping;
   const current =
-    computed && computed.mapping === mapping && computed.unit === unit && computed.decimals === decimals
+    computed && computed.inputs === inputsKey && computed.unit === unit && computed.decimals === decimals
       ? computed
       : null;
   const preview = current?.result ?? null;
   const previewError = current?.error ?? null;
   useEffect(() => {
-    if (!wantPreview || !mapping) return;
+    if (!wantPreview || (!mapping && !fromFiles)) return;
     let cancelled = false;
-    const inputs = { mapping, unit, decimals };
+    const inputs = { mapping: mapping!, inputs: fromFiles ? files : mapping, unit, decimals };
     generateDriftsammandrag(port, {
-      mapping: { ...mapping, confirmed: true },
+      ...(fromFiles ? { sources: files.map((f) => f.read) } : { mapping: { ...mapping!, confirmed: true } }),
       unit,
       decimals,
       write: false,
@@ -159,7 +168,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     return () => {
       cancelled = true;
     };
-  }, [port, wantPreview, mapping, unit, decimals]);
+  }, [port, wantPreview, mapping, unit, decimals, fromFiles, files]);
 
   const takeSelection = async () => {
     setSelectionBusy(true);
@@ -188,11 +197,52 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     }
   };
 
+  const pickFiles = async (picked: File[]) => {
+    setFileMessage(null);
+    const { readSourceFile } = await import(
+      /* webpackChunkName: "sources" */
+      "../sources/readSourceFile"
+    );
+    const added: PickedFile[] = [];
+    for (const file of picked) {
+      setReadingFile(file.name);
+      try {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const read = await readSourceFile(
+          { name: file.name, bytes, modified: file.lastModified || null },
+          { order: files.length + added.length },
+        );
+        const reason = unusableReason(read);
+        if (reason) {
+          setFileMessage(strings.source.fileError(reason));
+          continue;
+        }
+        added.push({ read, record: recordSource(read) });
+      } catch (error) {
+        setFileMessage(strings.source.fileError(errorText(error)));
+      }
+    }
+    setReadingFile(null);
+    if (added.length === 0) return;
+    // A file picked again under the same name replaces the earlier one.
+    setFiles((current) => [
+      ...current.filter((f) => !added.some((a) => a.read.file.name === f.read.file.name)),
+      ...added,
+    ]);
+    setSelectedKey(FILES_KEY);
+    setWriteState({ status: "idle" });
+  };
+
   const create = async () => {
-    if (!confirmed) return;
+    if (!confirmed && !fromFiles) return;
     setWriteState({ status: "working" });
     try {
-      const result = await generateDriftsammandrag(port, { mapping: confirmed, unit, decimals, write: true });
+      const result = await generateDriftsammandrag(port, {
+        ...(fromFiles ? { sources: files.map((f) => f.read) } : { mapping: confirmed! }),
+        unit,
+        decimals,
+        write: true,
+      });
       if (result.written.length === 0) {
         const blocking = result.findings.find((f) => f.severity === "error");
         setWriteState({
@@ -227,12 +277,15 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
   const index = STEPS.indexOf(step);
   const reachable = (s: Step): boolean => {
     if (s === "source") return true;
+    // From files the reports come from the ledger: there is no table to map.
+    if (fromFiles)
+      return s === "mapping" ? false : s === "create" ? preview !== null && preview.specs.length > 0 : true;
     if (!mapping) return false;
     if (s === "create") return preview !== null && preview.specs.length > 0;
     return true;
   };
-  const next = STEPS[index + 1];
-  const back = STEPS[index - 1];
+  const next = fromFiles && step === "source" ? "preview" : STEPS[index + 1];
+  const back = fromFiles && step === "preview" ? "source" : STEPS[index - 1];
 
   return (
     <section className={styles.root} aria-labelledby="flow-heading" data-testid="flow">
@@ -256,13 +309,28 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
       {step === "source" && (
         <>
           <SourceStep
+            files={files}
+            readingFile={readingFile}
+            onPickFiles={(picked) => void pickFiles(picked)}
+            onRemoveFile={(name) => {
+              const rest = files.filter((f) => f.read.file.name !== name);
+              setFiles(rest);
+              if (rest.length === 0 && selectedKey === FILES_KEY) select(options[0]);
+            }}
             options={options}
             selectedKey={selectedKey}
-            onSelect={(key) => select(options.find((o) => o.key === key))}
+            onSelect={(key) =>
+              key === FILES_KEY ? setSelectedKey(FILES_KEY) : select(options.find((o) => o.key === key))
+            }
             canUseSelection={canUseSelection}
             busy={selectionBusy}
             onUseSelection={() => void takeSelection()}
           />
+          {fileMessage && (
+            <MessageBar intent="error" layout="multiline" data-testid="file-message">
+              <MessageBarBody>{fileMessage}</MessageBarBody>
+            </MessageBar>
+          )}
           {selectionMessage && (
             <MessageBar intent="warning" layout="multiline" data-testid="selection-message">
               <MessageBarBody>{selectionMessage}</MessageBarBody>
@@ -306,7 +374,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
         <ResultStep
           sheetCount={preview?.specs.length ?? 0}
           state={writeState}
-          canCreate={confirmed !== null && preview !== null && preview.specs.length > 0}
+          canCreate={(confirmed !== null || fromFiles) && preview !== null && preview.specs.length > 0}
           onCreate={() => void create()}
           port={port}
         />

@@ -46,6 +46,26 @@ export const strings = {
       `Ingen tabell med verksamheter och belopp hittades i ${range}.`,
     tableSummary: (rows: number, columns: number, unit: string): string =>
       `${rows} rader, ${columns} beloppskolumner, ${unit}`,
+    pickFile: "Hämta från fil…",
+    pickFileHint:
+      "Huvudboksutdrag, budget eller volymer som .xlsx, .xlsm, .csv eller .txt. Filen läses här i webbläsaren och skickas ingenstans.",
+    readingFile: (name: string) => `Läser ${name} …`,
+    filesHeading: "Filer",
+    filesOption: (count: number) =>
+      count === 1
+        ? "Huvudbok från filen nedan (och arbetsbokens blad)"
+        : `Huvudbok från ${count} filer (och arbetsbokens blad)`,
+    fileSummary: (size: string, tables: string, rows: number) => `${size}, ${tables}, ${rows} rader`,
+    tableKinds: {
+      ledger: "huvudbok",
+      annualBudget: "årsbudget",
+      wideBudget: "periodiserad budget",
+      volume: "volymer",
+      rowDivision: "radindelning",
+    } as Record<string, string>,
+    removeFile: "Ta bort",
+    fileError: (message: string) => `Filen kunde inte användas: ${message}`,
+    fileFindings: (count: number) => `${count} ${count === 1 ? "anmärkning" : "anmärkningar"} vid läsningen`,
   },
   mapping: {
     columnsHeading: "Kolumner",

@@ -41,12 +41,23 @@ export interface Grid {
    * coordinates. Only the xlsx adapter can tell: Excel always has a result.
    */
   uncachedFormulas?: CellPoint[];
+  /** Set when the grid was read from another file than the open workbook (src/sources). */
+  source?: GridSource;
 }
 
 /** One cell, 0-based sheet coordinates. */
 export interface CellPoint {
   row: number;
   col: number;
+}
+
+/** The file a grid was read from: decides which file wins a month booked in several files. */
+export interface GridSource {
+  file: string;
+  /** Last modified (ms since 1970), null when unknown. */
+  modified: number | null;
+  /** Position among the files given (0 = first); breaks ties of `modified`. */
+  order: number;
 }
 
 export interface ReadOptions {

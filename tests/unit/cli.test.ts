@@ -1,27 +1,15 @@
 /** The CLI contracts of issues 2 and 3, run as a user (or an acceptance check) runs them. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { namnd } from "../support/namnd";
 import { buildBokslut2019, buildQ1_2023 } from "../fixtures/budget/seedWorkbooks";
 import * as L from "../fixtures/budget/municipalLayouts";
 
 jest.setTimeout(60_000);
 
-const BIN = join(__dirname, "..", "..", "bin", "namnd.js");
 const dir = mkdtempSync(join(tmpdir(), "namnd-cli-"));
-
-async function namnd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 async function save(wb: ExcelJS.Workbook, name: string): Promise<string> {
   const path = join(dir, name);

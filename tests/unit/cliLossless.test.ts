@@ -1,23 +1,15 @@
 /** `namnd generate` on a workbook with a chart: the chart (and its drawing) survive byte for byte. */
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { buildCorpusWorkbook } from "../fixtures/lossless/corpus";
+import { namnd } from "../support/namnd";
 import { partsOf, sameBytes, text } from "../support/ooxml";
 
 jest.setTimeout(60_000);
 
-const BIN = join(__dirname, "..", "..", "bin", "namnd.js");
-
-async function namnd(...args: string[]): Promise<number> {
-  try {
-    await promisify(execFile)(process.execPath, [BIN, ...args]);
-    return 0;
-  } catch (error) {
-    return (error as { code: number }).code;
-  }
+async function exitCode(...args: string[]): Promise<number> {
+  return (await namnd(...args)).code;
 }
 
 describe("namnd generate on a workbook with a chart", () => {
@@ -30,7 +22,7 @@ describe("namnd generate on a workbook with a chart", () => {
     const input = join(dir, "budget.xlsx");
     writeFileSync(input, wb.bytes);
     const out = inPlace ? input : join(dir, "out.xlsx");
-    expect(await namnd("generate", input, "-o", out)).toBe(0);
+    expect(await exitCode("generate", input, "-o", out)).toBe(0);
     const before = await partsOf(wb.bytes);
     const after = await partsOf(new Uint8Array(readFileSync(out)));
     for (const part of wb.featureParts) {
@@ -41,5 +33,23 @@ describe("namnd generate on a workbook with a chart", () => {
     expect(sameBytes(before.get("xl/worksheets/sheet1.xml"), after.get("xl/worksheets/sheet1.xml"))).toBe(
       true,
     );
+  });
+});
+
+describe("namnd generate on a macro-enabled workbook", () => {
+  it("keeps the VBA part when written as .xlsm, and refuses an .xlsx name Excel would not open", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "namnd-cli-xlsm-"));
+    const wb = await buildCorpusWorkbook("vba");
+    const input = join(dir, "budget.xlsm");
+    writeFileSync(input, wb.bytes);
+    const wrongName = await namnd("generate", input, "-o", join(dir, "ut.xlsx"));
+    expect(wrongName.code).toBe(2);
+    expect(wrongName.stderr).toContain("makron");
+    expect(wrongName.stderr).toContain(".xlsm");
+    const out = join(dir, "ut.xlsm");
+    expect(await exitCode("generate", input, "-o", out)).toBe(0);
+    const before = await partsOf(wb.bytes);
+    const after = await partsOf(new Uint8Array(readFileSync(out)));
+    expect(sameBytes(before.get("xl/vbaProject.bin"), after.get("xl/vbaProject.bin"))).toBe(true);
   });
 });

@@ -1,29 +1,17 @@
 /** Issue 8, item 1: the CLI never empties, half-writes or silently replaces a file. */
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { namnd } from "../support/namnd";
 import { buildQ1_2023 } from "../fixtures/budget/seedWorkbooks";
 import { prepareOutput, writeOutput } from "../../src/cli/output";
 import { UsageError } from "../../src/cli/io";
 
 jest.setTimeout(90_000);
 
-const BIN = join(__dirname, "..", "..", "bin", "namnd.js");
 const dir = mkdtempSync(join(tmpdir(), "namnd-out-"));
-
-async function namnd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 const temps = (folder: string) => readdirSync(folder).filter((f) => f.endsWith(".tmp"));

@@ -47,6 +47,17 @@ describe("parseSwedishNumber", () => {
     },
   );
 
+  it("reads finance-system exports: trailing minus, dot thousands, NBSP and U+202F groups", () => {
+    expect(num("1 234,50-")).toBe(-1234.5);
+    expect(num("12-")).toBe(-12);
+    expect(num("1.234.567,50")).toBe(1234567.5);
+    expect(num("1\u00A0234\u00A0567,5")).toBe(1234567.5);
+    expect(num("1\u202F234,25")).toBe(1234.25);
+    expect(num("\u22121 234")).toBe(-1234);
+    expect(parseSwedishNumber("1-2").kind).toBe("invalid");
+    expect(parseSwedishNumber("--").kind).toBe("invalid");
+  });
+
   it("treats null as missing and a number as itself", () => {
     expect(parseSwedishNumber(null).kind).toBe("missing");
     expect(parseSwedishNumber(0)).toEqual({ kind: "number", value: 0, percent: false });

@@ -15,8 +15,8 @@ import {
 } from "../../domain/indicators/kolada";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
 import { readKoladaPaths } from "../koladaFiles";
-import { openWorkbook } from "../openWorkbook";
-import { prepareOutput, writeOutput } from "../output";
+import { openWorkbookWithInfo } from "../openWorkbook";
+import { assertOutputFormat, prepareOutput, writeOutput } from "../output";
 
 const USAGE =
   "Användning: namnd check-indicators <in.xlsx> [-o ut.xlsx] [--overwrite] [--json] [--kolada fil.json|fil.csv|mapp …] [--group G96092]";
@@ -67,7 +67,8 @@ export async function checkIndicators(argv: string[], io: CliIO): Promise<number
     typeof flags.output === "string"
       ? await prepareOutput(positional[0], flags.output, flags.overwrite === true)
       : null;
-  const port = await openWorkbook(positional[0]);
+  const { port, macroEnabled } = await openWorkbookWithInfo(positional[0]);
+  if (target) assertOutputFormat(target, macroEnabled);
   const write = target !== null;
   const report = await runCheck(port, { mark: write, writeSummary: write, kolada, group });
   // No indicator to judge blocks the check as an error finding blocks generate: exit 1, nothing written.

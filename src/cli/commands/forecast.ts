@@ -1,5 +1,5 @@
 /**
- * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume|theta|arima] [--json]
+ * namnd forecast <in.xlsx> --as-of YYYY-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume|theta|arima] [--source FILE]… [--json]
  * Per-row methods, manual values and excluded months saved in the workbook (settings key
  * `forecast`) are applied, so the CLI gives the pane's and generate's numbers.
  * Exit 0 with a forecast; 1 when an error finding blocks it; 2 usage or unreadable file.
@@ -14,11 +14,16 @@ import { hasErrors } from "../../domain/findings";
 import { formatSwedishNumber } from "../../domain/numbers";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
 import { openWorkbook } from "../openWorkbook";
+import { readSourcePaths } from "../sourceFiles";
+import { recordSource } from "../../app/sourceFiles";
 
-const USAGE = `Användning: namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method ${METHOD_CHOICES.join("|")}] [--json]`;
+const USAGE = `Användning: namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method ${METHOD_CHOICES.join("|")}] [--source fil.csv|fil.xlsx]… [--json]`;
 
 export async function forecast(argv: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(argv, { values: ["as-of", "method"], booleans: ["json"] });
+  const { positional, flags, lists } = parseArgs(argv, {
+    values: ["as-of", "method", "source"],
+    booleans: ["json"],
+  });
   if (positional.length !== 1) throw new UsageError(USAGE);
   const asOf = flags["as-of"];
   if (typeof asOf !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) {
@@ -36,9 +41,23 @@ export async function forecast(argv: string[], io: CliIO): Promise<number> {
   // The per-row methods, manual values and excluded months saved by the pane apply here as in
   // the pane and generate; --as-of and --method replace only the saved month and the default.
   const saved = forecastOptionsFrom(parseForecastSettings((settings as Record<string, unknown>).forecast));
-  const result = forecastFromGrids(grids, { ...saved, asOf, method });
-  result.findings.unshift(...outsideFindings(sourceSheets(listed, settings)));
-  if (flags.json) io.out(JSON.stringify(result));
+  // --source files are read beside the workbook's sheets and merged by period.
+  const sourcePaths = lists.source ?? [];
+  const sources = await readSourcePaths(sourcePaths);
+  const result = forecastFromGrids([...grids, ...sources.flatMap((s) => s.grids)], {
+    ...saved,
+    asOf,
+    method,
+  });
+  result.findings.unshift(
+    ...outsideFindings(sourceSheets(listed, settings)),
+    ...sources.flatMap((s) => s.findings),
+  );
+  if (flags.json) {
+    const json: Record<string, unknown> = { ...result };
+    if (sourcePaths.length > 0) json.sources = sources.map((s) => recordSource(s));
+    io.out(JSON.stringify(json));
+  }
   for (const f of result.findings) {
     if (f.severity !== "info") io.err(`${f.severity === "error" ? "Fel" : "Varning"}: ${f.message}`);
   }

@@ -1,6 +1,6 @@
 /**
  * namnd generate <in.xlsx> -o <out.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]
- *   [--mapping mapping.json] [--source-unit kr|tkr|mnkr]
+ *   [--mapping mapping.json] [--source-unit kr|tkr|mnkr] [--source FILE]…
  * Exit 0 written; 1 blocked by an error finding (nothing written); 2 usage or unreadable file.
  * --unit is the report's unit; --source-unit states (confirms) the source table's unit.
  */
@@ -9,11 +9,12 @@ import { generateDriftsammandrag } from "../../app/generate";
 import { hasErrors } from "../../domain/findings";
 import { budgetMappingSchema, type BudgetMapping } from "../../mapping/budget/mapping";
 import { type CliIO, EXIT_BLOCKED, EXIT_OK, parseArgs, UsageError } from "../io";
-import { openWorkbook } from "../openWorkbook";
-import { prepareOutput, writeOutput } from "../output";
+import { openWorkbookWithInfo } from "../openWorkbook";
+import { assertOutputFormat, prepareOutput, writeOutput } from "../output";
+import { readSourcePaths } from "../sourceFiles";
 
 const USAGE =
-  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr]";
+  "Användning: namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr] [--source fil.csv|fil.xlsx]…";
 
 /**
  * A mapping file: the mapping itself, as `inspect --json` prints it under a table's "mapping",
@@ -49,8 +50,8 @@ export function readMappingFile(path: string): BudgetMapping {
 const SEVERITY_SV = { error: "Fel", warning: "Varning", info: "Info" } as const;
 
 export async function generate(argv: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(argv, {
-    values: ["output", "unit", "decimals", "mapping", "source-unit"],
+  const { positional, flags, lists } = parseArgs(argv, {
+    values: ["output", "unit", "decimals", "mapping", "source-unit", "source"],
     booleans: ["json", "overwrite"],
     aliases: { "-o": "--output" },
   });
@@ -72,8 +73,12 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
   const mapping = typeof flags.mapping === "string" ? readMappingFile(flags.mapping) : undefined;
 
   const target = await prepareOutput(positional[0], flags.output, flags.overwrite === true);
-  const port = await openWorkbook(positional[0]);
+  const { port, macroEnabled } = await openWorkbookWithInfo(positional[0]);
+  assertOutputFormat(target, macroEnabled);
+  const sourcePaths = lists.source ?? [];
+  const sources = await readSourcePaths(sourcePaths);
   const result = await generateDriftsammandrag(port, {
+    sources,
     mapping,
     sourceUnit: sourceUnit === undefined ? undefined : sourceUnit,
     unit: unit === undefined ? undefined : unit,
@@ -83,17 +88,22 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
   const blocked = hasErrors(result.findings);
   if (!blocked) await writeOutput(target, await port.toBuffer());
 
-  if (flags.json)
-    io.out(
-      JSON.stringify({
-        reports: blocked ? [] : result.reports,
-        findings: result.findings,
-        // Added by the Ekonomi section: its other tables (investeringar, ekonomi, personal, volymtal,
-        // analys) and the draft text with the cell of every figure.
-        tables: blocked ? [] : result.tables,
-        draft: blocked || !result.draft ? null : result.draft,
-      }),
-    );
+  if (flags.json) {
+    const json: Record<string, unknown> = {
+      reports: blocked ? [] : result.reports,
+      findings: result.findings,
+      // Added by the Ekonomi section: its other tables (investeringar, ekonomi, personal, volymtal,
+      // analys) and the draft text with the cell of every figure.
+      tables: blocked ? [] : result.tables,
+      draft: blocked || !result.draft ? null : result.draft,
+    };
+    // Only with --source: the files as recorded in the settings and what changed against the saved ones.
+    if (sourcePaths.length > 0) {
+      json.sources = result.sources ?? [];
+      json.sourceChanges = result.sourceChanges ?? [];
+    }
+    io.out(JSON.stringify(json));
+  }
   for (const f of result.findings) io.err(`${SEVERITY_SV[f.severity]}: ${f.message}`);
   if (blocked) {
     io.err("Inget blad skrevs.");

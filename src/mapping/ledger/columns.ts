@@ -8,7 +8,7 @@ import type { Finding } from "../../domain/findings";
 import { checkAmountKr, parseSwedishNumber } from "../../domain/numbers";
 import { UNIT_FACTOR } from "../../domain/units";
 import { qualifiedAddress } from "../../workbook/address";
-import { isErrorValue, textAt, type CellValue, type Grid } from "../../workbook/grid";
+import { isErrorValue, textAt, type CellValue, type Grid, type GridSource } from "../../workbook/grid";
 import type { AnnualBudgetLayout, LedgerLayout, VolumeLayout, WideBudgetLayout } from "./detect";
 import { parsePeriod, periodIndex } from "./periods";
 
@@ -106,6 +106,8 @@ export interface LedgerColumns {
   volume: Float64Array | null;
   /** Grid-relative row of each entry, for addresses. */
   sourceRow: Int32Array;
+  /** The file the table was read from; null for the open workbook's own sheets. */
+  source: GridSource | null;
 }
 
 const MAX_DETAILED_FINDINGS = 20;
@@ -174,7 +176,9 @@ export function readLedgerColumns(
   const out = new FindingCollector();
   const { columns: col, headerRow } = layout;
   const values = grid.values;
-  const capacity = Math.max(0, values.length - headerRow - 1);
+  const budgetCol = layout.kind === "ledger" && layout.sideBySideBudget ? (col.budgetAmount ?? -1) : -1;
+  // Side by side, a row gives an actual and a budget entry.
+  const capacity = Math.max(0, values.length - headerRow - 1) * (budgetCol >= 0 ? 2 : 1);
   const period = new Int32Array(capacity);
   const activity = new Int32Array(capacity);
   const accountClass = new Int8Array(capacity);
@@ -258,9 +262,37 @@ export function readLedgerColumns(
       );
       continue;
     }
+    // The budget beside the actual (side-by-side exports): read first, since a row may be budget only.
+    let budgetValue = NaN;
+    if (budgetCol >= 0) {
+      const bv = row[budgetCol] ?? null;
+      if (typeof bv === "number") budgetValue = bv;
+      else if (bv !== null && bv !== "" && typeof bv !== "boolean" && !isErrorValue(bv)) {
+        const parsed = parseSwedishNumber(bv);
+        if (parsed.kind === "number" && !parsed.percent) budgetValue = parsed.value;
+        else if (parsed.kind !== "missing") {
+          out.add(
+            "error",
+            "amountUnreadable",
+            `Budgetbeloppet i ${addr(r, budgetCol)} ("${textAt(grid, r, budgetCol)}") är inget tal; raden räknas inte med.`,
+            addr(r, budgetCol),
+          );
+          continue;
+        }
+      } else if (isErrorValue(bv)) {
+        out.add(
+          "error",
+          "amountUnreadable",
+          `Budgetbeloppet i ${addr(r, budgetCol)} ("${textAt(grid, r, budgetCol)}") är inget tal; raden räknas inte med.`,
+          addr(r, budgetCol),
+        );
+        continue;
+      }
+    }
+    const budgetOnly = budgetCol >= 0 && (av === null || av === "") && budgetValue === budgetValue;
     // Amount (a volume table has none)
     let a: number;
-    if (volumeOnly) a = 0;
+    if (volumeOnly || budgetOnly) a = 0;
     else if (typeof av === "number") a = av;
     else {
       const parsed =
@@ -326,7 +358,7 @@ export function readLedgerColumns(
       }
       ver = vc;
     }
-    if (p < 0 && ver === VERSION_ACTUAL) {
+    if (p < 0 && ver === VERSION_ACTUAL && !budgetOnly) {
       out.add(
         "error",
         "periodYearOnly",
@@ -358,6 +390,19 @@ export function readLedgerColumns(
         );
         continue;
       }
+    }
+    if (budgetValue === budgetValue) {
+      period[n] = p;
+      activity[n] = k;
+      accountClass[n] = cls;
+      version[n] = VERSION_BUDGET;
+      amount[n] = budgetValue * factor;
+      if (volume) volume[n] = NaN;
+      sourceRow[n] = r;
+      n++;
+      // A zero actual beside a budget adds nothing, and it would mark a month not yet booked as
+      // booked (such exports print Utfall 0,00 for the year's remaining months).
+      if (budgetOnly || a === 0) continue;
     }
     period[n] = p;
     activity[n] = k;
@@ -392,6 +437,7 @@ export function readLedgerColumns(
       amount: n === capacity ? amount : grow(amount, n),
       volume: volume ? (n === capacity ? volume : grow(volume, n)) : null,
       sourceRow: n === capacity ? sourceRow : grow(sourceRow, n),
+      source: grid.source ?? null,
     },
     findings: out.finish(grid.sheet),
   };
@@ -518,6 +564,7 @@ function readCells<C extends { r: number; c: number; year: number | null }>(
       amount: amount.slice(0, count),
       volume: null,
       sourceRow: sourceRow.slice(0, count),
+      source: grid.source ?? null,
     },
     findings: out.finish(grid.sheet),
   };

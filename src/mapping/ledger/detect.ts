@@ -10,7 +10,17 @@ import { textAt, valueAt, type Grid } from "../../workbook/grid";
 import { parsePeriod, yearInText } from "./periods";
 
 export type LedgerRole =
-  "period" | "year" | "code" | "name" | "ansvar" | "account" | "amount" | "version" | "volume" | "reportRow";
+  | "period"
+  | "year"
+  | "code"
+  | "name"
+  | "ansvar"
+  | "account"
+  | "amount"
+  | "budgetAmount"
+  | "version"
+  | "volume"
+  | "reportRow";
 
 /** A long table: one row per booking or per month × verksamhet × konto. */
 export interface LedgerLayout {
@@ -23,6 +33,11 @@ export interface LedgerLayout {
   unit: Unit;
   /** Every row is budget: a budget sheet in long format (no version column). */
   allBudget: boolean;
+  /**
+   * Utfall and Budget side by side on each row (Unit4/Agresso-style exports): `columns.amount` is
+   * the actual, `columns.budgetAmount` the budget of the same period.
+   */
+  sideBySideBudget?: boolean;
   /** Year for month-only periods, from the sheet name or the title above the header. */
   defaultYear: number | null;
 }
@@ -92,9 +107,11 @@ export function headerRole(raw: string): LedgerRole | null {
     return "period";
   if (/^bokf\.? ?period|datum$|^datum/.test(h)) return "period";
   if (/^(år|ar|bokföringsår|räkenskapsår|budgetår)$/.test(h)) return "year";
-  if (/ansvar/.test(h)) return /namn|text|benämning/.test(h) ? null : "ansvar";
-  if (/konto|^kto\b/.test(h)) return /namn|text|benämning|klass|grupp/.test(h) ? null : "account";
-  if (/verksamhet|^vht\b|^verks\b|^vhtnr/.test(h)) return /namn|text|benämning/.test(h) ? "name" : "code";
+  // "Konto (T)", "Ansvar(T)": the text beside the code in Unit4/Agresso exports.
+  const isText = /namn|text|benämning|beskrivning|\(t\)$/.test(h);
+  if (/ansvar/.test(h)) return isText ? null : "ansvar";
+  if (/konto|^kto\b/.test(h)) return isText || /klass|grupp/.test(h) ? null : "account";
+  if (/verksamhet|^vht\b|^verks\b|^vhtnr/.test(h)) return isText ? "name" : "code";
   if (/volym|vårddygn|dygn|^antal/.test(h)) return "volume";
   if (/belopp|utfall|amount|summa|netto|kronor|(^|\s|\()(t|mn)?kr(\)|\s|$)|värde|budget/.test(h))
     return "amount";
@@ -212,9 +229,19 @@ export function detectLedgerTable(grid: Grid): DetectResult {
         });
         return { layout: null, findings };
       }
-      const amount = amountColumns.find((a) => /belopp/i.test(a.header)) ?? firstAmount;
+      const isBudgetHeader = (a: { header: string }) =>
+        /budget/i.test(a.header) && !/avvikelse|diff/i.test(a.header);
+      const actualColumn = amountColumns.find((a) => !isBudgetHeader(a) && /belopp|utfall/i.test(a.header));
+      const budgetColumn = amountColumns.find(isBudgetHeader);
+      const sideBySide =
+        columns.version === undefined && actualColumn !== undefined && budgetColumn !== undefined;
+      const amount = sideBySide
+        ? actualColumn
+        : (amountColumns.find((a) => /belopp/i.test(a.header)) ?? firstAmount);
       columns.amount = amount.col;
-      const allBudget = columns.version === undefined && (sheetIsBudget || /budget/i.test(amount.header));
+      if (sideBySide) columns.budgetAmount = budgetColumn.col;
+      const allBudget =
+        !sideBySide && columns.version === undefined && (sheetIsBudget || /budget/i.test(amount.header));
       return {
         layout: {
           kind: "ledger",
@@ -223,6 +250,7 @@ export function detectLedgerTable(grid: Grid): DetectResult {
           columns,
           unit: unitOf(amount.header),
           allBudget,
+          sideBySideBudget: sideBySide,
           defaultYear,
         },
         findings,

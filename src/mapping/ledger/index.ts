@@ -14,12 +14,14 @@ import {
   type LedgerColumns,
 } from "./columns";
 import { detectLedgerTable, type LedgerTableLayout } from "./detect";
+import { resolveSourceOverlaps } from "./overlaps";
 import type { PeriodIndex } from "./periods";
 import { defaultRowDivision, readRowDivision, resolveRowDivision, type RowDivision } from "./rowDivision";
 
 export * from "./aggregate";
 export * from "./columns";
 export * from "./detect";
+export * from "./overlaps";
 export * from "./periods";
 export * from "./rowDivision";
 
@@ -98,7 +100,10 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
   const rowDivision = options.rowDivision ?? sheetDivision ?? defaultRowDivision(registry);
   const resolved = resolveRowDivision(rowDivision, registry);
   findings.push(...resolved.findings);
-  const aggregate = aggregateLedger(columns, resolved, { asOf: options.asOf });
+  // Between files a month is taken from one file only (src/mapping/ledger/overlaps.ts).
+  const merged = resolveSourceOverlaps(columns);
+  findings.push(...merged.findings);
+  const aggregate = aggregateLedger(merged.tables, resolved, { asOf: options.asOf });
   return {
     ...aggregate,
     findings: [...findings, ...aggregate.findings],

@@ -608,7 +608,6 @@ export const CORPUS: HostileCase[] = [
       generate: {
         code: 1,
         stderr: /Driftredovisning!B5\b/,
-        owner: "budget mapping engineer (src/mapping/budget: the first data row, all #REF!, gets no finding)",
       },
     },
   },

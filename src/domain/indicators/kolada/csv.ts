@@ -8,6 +8,7 @@
  */
 import { EXPECTED } from "./decode";
 import {
+  emptyKoladaFile,
   type KoladaFile,
   type KoladaFileForm,
   KoladaFileError,
@@ -214,18 +215,7 @@ export function readKoladaCsv(
     );
   }
   const h = header;
-  const out: KoladaFile = {
-    name,
-    modified,
-    kind: "values",
-    form: formOf(h),
-    values: [],
-    groups: [],
-    kpis: [],
-    municipalities: [],
-    nextUrl: null,
-    problems: [],
-  };
+  const out: KoladaFile = { ...emptyKoladaFile(name, modified, "values"), form: formOf(h) };
 
   // A single-KPI export may name its KPI above the header instead of in a column.
   const kpiCol = h.cols.kpiId ?? h.cols.kpiTitle;

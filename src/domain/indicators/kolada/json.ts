@@ -8,6 +8,7 @@ import { EXPECTED } from "./decode";
 import {
   GROUP_ID,
   KPI_ID,
+  emptyKoladaFile,
   type KoladaFile,
   KoladaFileError,
   type KoladaGroup,
@@ -17,21 +18,6 @@ import {
   isRecord,
   koladaGender,
 } from "./model";
-
-function file(name: string, modified: number | null, kind: KoladaFile["kind"]): KoladaFile {
-  return {
-    name,
-    modified,
-    kind,
-    form: kind === "values" ? "api" : null,
-    values: [],
-    groups: [],
-    kpis: [],
-    municipalities: [],
-    nextUrl: null,
-    problems: [],
-  };
-}
 
 /** "Unexpected token } in JSON at position 812" → "rad 14, tecken 3" (V8 words it in English). */
 function jsonErrorPlace(text: string, error: unknown): string {
@@ -205,7 +191,7 @@ export function readKoladaJson(name: string, text: string, modified: number | nu
   if (shape === "units" || shape === "unknown") {
     throw new KoladaFileError(name, `Filen "${name}" är ${SHAPE_TEXT[shape]}. ${EXPECTED}`);
   }
-  const out = file(name, modified, shape);
+  const out = emptyKoladaFile(name, modified, shape);
   if (shape === "values") {
     readValues(out, rows);
     const next = isRecord(json) ? json.next_url : null;

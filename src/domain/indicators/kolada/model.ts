@@ -115,3 +115,19 @@ export function koladaGender(raw: unknown): KoladaGender | null {
   if (g === "M" || g === "MÄN" || g === "MAN") return "M";
   return null;
 }
+
+/** An empty parse result of the given kind (the CSV reader starts from one too). */
+export function emptyKoladaFile(name: string, modified: number | null, kind: KoladaFile["kind"]): KoladaFile {
+  return {
+    name,
+    modified,
+    kind,
+    form: kind === "values" ? "api" : null,
+    values: [],
+    groups: [],
+    kpis: [],
+    municipalities: [],
+    nextUrl: null,
+    problems: [],
+  };
+}

@@ -5,20 +5,9 @@
  */
 import { NS, escapeAttr } from "./xml";
 
-export function columnName(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+import { cellAddress } from "../../address";
 
-export function cellAddress(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
-}
+export { cellAddress };
 
 /** "B12" → { row: 11, col: 1 } (zero-based); null for anything else. */
 export function parseCellAddress(ref: string): { row: number; col: number } | null {
