@@ -3,6 +3,7 @@ import { checkIndicators } from "./commands/checkIndicators";
 import { forecast } from "./commands/forecast";
 import { generate } from "./commands/generate";
 import { inspect } from "./commands/inspect";
+import { report } from "./commands/report";
 import { GridTooLargeError } from "../workbook/readLimits";
 import { type CliIO, EXIT_USAGE, processIO, UsageError } from "./io";
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   generate,
   forecast,
   "check-indicators": checkIndicators,
+  report,
 };
 
 const HELP = `namnd – Nämnduppföljning på .xlsx-filer
@@ -20,7 +22,8 @@ const HELP = `namnd – Nämnduppföljning på .xlsx-filer
   namnd inspect <fil.xlsx> [--json]
   namnd generate <in.xlsx> -o <ut.xlsx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1] [--mapping mappning.json] [--source-unit kr|tkr|mnkr] [--source fil …]
   namnd forecast <in.xlsx> --as-of ÅÅÅÅ-MM [--method auto|runRate|recentRunRate|seasonal|remainingBudget|ets|volume] [--source fil …] [--json]
-  namnd check-indicators <in.xlsx> [-o ut.xlsx] [--overwrite] [--json] [--kolada fil|mapp …] [--group G96092]`;
+  namnd check-indicators <in.xlsx> [-o ut.xlsx] [--overwrite] [--json] [--kolada fil|mapp …] [--group G96092]
+  namnd report <in.xlsx> -o <ekonomi.docx> [--overwrite] [--json] [--unit mnkr|tkr] [--decimals 0|1]`;
 
 export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
