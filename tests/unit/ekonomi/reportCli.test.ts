@@ -2,7 +2,6 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { namnd } from "../../support/namnd";
 import { buildBokslut2019 } from "../../fixtures/budget/seedWorkbooks";
