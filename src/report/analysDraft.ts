@@ -245,9 +245,11 @@ export function buildDraft(sources: DraftSources): Draft {
         figures.push({ text, value: v.parts[0].value, cell: at, what: `${row.label}, ${latest.label}` });
         const t = row.target === null ? null : parseIndicatorValue(row.target);
         const targetText =
-          t && t.kind === "number" && t.parts.length === 1
-            ? formatText(t.parts[0].value, formatLike(t))
-            : row.target?.trim();
+          t === null || t.kind === "missing"
+            ? null
+            : t.kind === "number" && t.parts.length === 1
+              ? formatText(t.parts[0].value, formatLike(t))
+              : row.target?.trim();
         const target = targetText ? ` mot målvärdet ${targetText}` : "";
         const judged = row.status === "notAssessed" ? "" : ` (${STATUS_LABEL[row.status]})`;
         return `${row.label} ${latest.label.toLocaleLowerCase("sv-SE")} var ${text}${target}${judged}`;

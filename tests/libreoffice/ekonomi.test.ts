@@ -19,6 +19,9 @@ import {
   addVolumesQ1_2023,
 } from "../fixtures/budget/investmentWorkbooks";
 import { pdfToPng, recalculateXlsx, xlsxToPdf } from "../support/libreoffice";
+import { ekonomiDocx } from "../../src/report/docx";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 
 jest.setTimeout(240_000);
 
@@ -84,5 +87,29 @@ describe.each(cases)("Ekonomi section for %s recalculated by LibreOffice", (name
       );
       expect(png).toMatch(/\.png$/);
     }
+  });
+
+  it("exports the section as a Word document LibreOffice opens: each table on its own page", async () => {
+    const port = await XlsxWorkbook.load(await toBuffer(build()));
+    const result = await generateDriftsammandrag(port, {
+      unit,
+      write: false,
+      tables: ["driftsammandrag", "investeringar", "ekonomi", "personal", "volymtal", "analys"],
+    });
+    const sheets = [...result.specs, ...result.tableSpecs];
+    const dir = mkdtempSync(join(tmpdir(), "namnd-lo-docx-"));
+    const docx = join(dir, `${name.replace(/\s/g, "-")}.docx`);
+    writeFileSync(docx, await ekonomiDocx(sheets, "Ekonomi"));
+    const pdf = await xlsxToPdf(docx, dir);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    // Every table starts a page (a long draft may take two).
+    expect(pages).toBeGreaterThanOrEqual(sheets.length);
+    expect(pages).toBeLessThanOrEqual(sheets.length + 2);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    expect(text).toContain("Analys och kommentar (utkast)");
+    expect(text).toMatch(/Summa investeringar/);
+    const shots = join(__dirname, "..", "..", "test-results");
+    mkdirSync(shots, { recursive: true });
+    expect(await pdfToPng(pdf, join(shots, `docx-${name.replace(/\s/g, "-")}`))).toMatch(/\.png$/);
   });
 });
