@@ -26,7 +26,8 @@ import { qualifiedRange } from "../workbook/address";
 import type { WorkbookPort } from "../workbook/port";
 import { MappingStep, type ReportUnit } from "./MappingStep";
 import { PreviewStep } from "./PreviewStep";
-import { ResultStep, type WriteState } from "./ResultStep";
+import { ResultStep, type TableChoice, type WriteState } from "./ResultStep";
+import { EKONOMI_TABLES, type EkonomiTable } from "../app/ekonomi";
 import { FILES_KEY, type PickedFile, SourceStep } from "./SourceStep";
 import { recordSource, unusableReason } from "../app/sourceFiles";
 import { type SourceOption, optionFromMapping, optionsFromCandidates } from "./sources";
@@ -78,6 +79,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
   const [step, setStep] = useState<Step>("source");
   const [computed, setComputed] = useState<Computed | null>(null);
   const [selectionBusy, setSelectionBusy] = useState(false);
+  const [unchecked, setUnchecked] = useState<Set<string>>(new Set());
   const [selectionMessage, setSelectionMessage] = useState<string | null>(null);
   const [writeState, setWriteState] = useState<WriteState>({ status: "idle" });
   // Files picked with "Hämta från fil…": read in the pane, used only for this computation.
@@ -160,6 +162,8 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
       ...(fromFiles ? { sources: files.map((f) => f.read) } : { mapping: { ...mapping!, confirmed: true } }),
       unit,
       decimals,
+      // Everything the workbook allows, so the check-list shows each table that can be written.
+      tables: EKONOMI_TABLES,
       write: false,
     }).then(
       (result) => !cancelled && setComputed({ ...inputs, result, error: null }),
@@ -241,6 +245,8 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
         ...(fromFiles ? { sources: files.map((f) => f.read) } : { mapping: confirmed! }),
         unit,
         decimals,
+        // The check-list's choice, saved in the workbook for the ribbon's one click.
+        tables: chosenTables,
         write: true,
       });
       if (result.written.length === 0) {
@@ -284,6 +290,18 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     if (s === "create") return preview !== null && preview.specs.length > 0;
     return true;
   };
+  // The Ekonomi check-list: every table the add-in writes, those the workbook lacks greyed out.
+  const kindsInPreview = new Set((preview?.tables ?? []).map((t) => t.kind as string));
+  const tableChoices: TableChoice[] = EKONOMI_TABLES.map((key) => ({
+    key,
+    label: strings.ekonomi.tables[key] ?? key,
+    available: key === "driftsammandrag" ? (preview?.specs.length ?? 0) > 0 : kindsInPreview.has(key),
+    checked: !unchecked.has(key),
+  }));
+  const chosenTables = tableChoices.filter((t) => t.available && t.checked).map((t) => t.key as EkonomiTable);
+  const writtenCount =
+    (chosenTables.includes("driftsammandrag") ? (preview?.specs.length ?? 0) : 0) +
+    chosenTables.filter((k) => k !== "driftsammandrag").length;
   const next = fromFiles && step === "source" ? "preview" : STEPS[index + 1];
   const back = fromFiles && step === "preview" ? "source" : STEPS[index - 1];
 
@@ -372,7 +390,16 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
       {step === "preview" && !previewError && <PreviewStep result={preview} port={port} />}
       {step === "create" && (
         <ResultStep
-          sheetCount={preview?.specs.length ?? 0}
+          sheetCount={writtenCount}
+          tables={tableChoices}
+          onToggleTable={(key, on) =>
+            setUnchecked((prev) => {
+              const next = new Set(prev);
+              if (on) next.delete(key);
+              else next.add(key);
+              return next;
+            })
+          }
           state={writeState}
           canCreate={(confirmed !== null || fromFiles) && preview !== null && preview.specs.length > 0}
           onCreate={() => void create()}

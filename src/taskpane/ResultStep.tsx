@@ -1,6 +1,7 @@
 import {
   Body1,
   Button,
+  Checkbox,
   Link,
   MessageBar,
   MessageBarBody,
@@ -23,23 +24,58 @@ export type WriteState =
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   list: { margin: 0, paddingLeft: "1.2em" },
+  tables: { display: "flex", flexDirection: "column", border: "none", margin: 0, padding: 0 },
 });
 
 const A1 = { top: 0, left: 0, bottom: 0, right: 0 };
 
+/** One table of the Ekonomi section the economist may write or leave out. */
+export interface TableChoice {
+  key: string;
+  label: string;
+  available: boolean;
+  checked: boolean;
+}
+
 export interface ResultStepProps {
   sheetCount: number;
+  /** The Ekonomi check-list (absent: only the driftsammandrag). */
+  tables?: TableChoice[];
+  onToggleTable?: (key: string, checked: boolean) => void;
   state: WriteState;
   canCreate: boolean;
   onCreate: () => void;
   port: WorkbookPort;
 }
 
-export function ResultStep({ sheetCount, state, canCreate, onCreate, port }: ResultStepProps) {
+export function ResultStep({
+  sheetCount,
+  tables,
+  onToggleTable,
+  state,
+  canCreate,
+  onCreate,
+  port,
+}: ResultStepProps) {
   const styles = useStyles();
   return (
     <div className={styles.root} data-testid="step-create">
       <Body1>{strings.create.intro(sheetCount)}</Body1>
+      {tables && tables.length > 0 && (
+        <fieldset className={styles.tables} data-testid="ekonomi-tables">
+          <legend>{strings.ekonomi.tablesLegend}</legend>
+          {tables.map((t) => (
+            <Checkbox
+              key={t.key}
+              data-table={t.key}
+              label={t.available ? t.label : `${t.label} (${strings.ekonomi.notInWorkbook})`}
+              checked={t.available && t.checked}
+              disabled={!t.available}
+              onChange={(_, data) => onToggleTable?.(t.key, data.checked === true)}
+            />
+          ))}
+        </fieldset>
+      )}
       <div>
         <Button
           appearance="primary"

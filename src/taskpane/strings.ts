@@ -27,7 +27,7 @@ export const strings = {
   visibility: { visible: "synligt", hidden: "dolt", veryHidden: "mycket dolt" },
 
   flow: {
-    heading: "Driftsammandrag",
+    heading: "Ekonomi",
     steps: { source: "Källa", mapping: "Mappning", preview: "Förhandsgranska", create: "Skapa blad" },
     next: "Nästa",
     back: "Tillbaka",
@@ -139,6 +139,18 @@ export const strings = {
     written: "Skrivna blad (klicka för att gå till bladet):",
     failedTitle: "Bladen kunde inte skapas",
     nothingWritten: "Inga blad skrevs.",
+  },
+  ekonomi: {
+    tablesLegend: "Tabeller att skriva",
+    tables: {
+      driftsammandrag: "Driftsammandrag",
+      investeringar: "Investeringar",
+      ekonomi: "Ekonomi (sammanfattning)",
+      personal: "Personal",
+      volymtal: "Volymtal",
+      analys: "Analys och kommentar (utkast)",
+    } as Record<string, string>,
+    notInWorkbook: "finns inte i arbetsboken",
   },
   findings: {
     heading: "Iakttagelser",

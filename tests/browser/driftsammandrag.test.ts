@@ -111,11 +111,26 @@ describe("Driftsammandrag flow in the preview pane", () => {
 
     // Skapa blad: writes the sheets and lists them as links; the sheet list shows them too.
     await goTo(page, "create");
+    // The Ekonomi check-list: the demo has a Personal table (beside its indicators) but no
+    // investment or volume table (greyed out); the summary and the draft can be made from the
+    // driftsammandrag. Leaving the draft out writes the rest.
+    const list = page.getByTestId("ekonomi-tables");
+    await list.waitFor();
+    const box = (key: string) => list.locator(`[data-table=${key}] input, input[data-table=${key}]`).first();
+    expect(await list.locator("input[type=checkbox]").count()).toBe(6);
+    expect(await box("investeringar").isDisabled()).toBe(true);
+    expect(await box("volymtal").isDisabled()).toBe(true);
+    expect(await box("ekonomi").isChecked()).toBe(true);
+    expect(await box("personal").isChecked()).toBe(true);
+    await box("analys").click();
+    expect(await box("analys").isChecked()).toBe(false);
     await page.getByTestId("create-sheets").click();
     const done = page.getByTestId("create-done");
     await done.waitFor({ timeout: 20_000 });
     const written = await page.locator("[data-testid=written-sheets] button").allInnerTexts();
-    expect(written.map((w) => w.trim()).sort()).toEqual([...sheetNames].sort());
+    expect(written.map((w) => w.trim()).sort()).toEqual(
+      [...sheetNames, "Ekonomi 2023", "Personal mars 2023"].sort(),
+    );
     await page.locator("[data-testid=written-sheets] button").first().click();
     for (const name of written) {
       await page.locator(`[data-testid=sheet-list] tr[data-sheet="${name.trim()}"]`).waitFor();
