@@ -132,7 +132,7 @@ describe("namnd generate --source", () => {
     );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["reports", "findings", "sources", "sourceChanges"]);
+    expect(Object.keys(json)).toEqual(["reports", "findings", "sources", "sourceChanges", "tables", "draft"]);
     expect(json.reports.length).toBeGreaterThan(0);
     expect(json.sourceChanges).toEqual([]);
     const saved = await loadSettings(await XlsxWorkbook.open(out));

@@ -92,16 +92,16 @@ export async function generate(argv: string[], io: CliIO): Promise<number> {
     const json: Record<string, unknown> = {
       reports: blocked ? [] : result.reports,
       findings: result.findings,
-      // Added by the Ekonomi section: its other tables (investeringar, ekonomi, personal, volymtal,
-      // analys) and the draft text with the cell of every figure.
-      tables: blocked ? [] : result.tables,
-      draft: blocked || !result.draft ? null : result.draft,
     };
     // Only with --source: the files as recorded in the settings and what changed against the saved ones.
     if (sourcePaths.length > 0) {
       json.sources = result.sources ?? [];
       json.sourceChanges = result.sourceChanges ?? [];
     }
+    // Added by the Ekonomi section: its other tables (investeringar, ekonomi, personal, volymtal,
+    // analys) and the draft text with the cell of every figure.
+    json.tables = blocked ? [] : result.tables;
+    json.draft = blocked || !result.draft ? null : result.draft;
     io.out(JSON.stringify(json));
   }
   for (const f of result.findings) io.err(`${SEVERITY_SV[f.severity]}: ${f.message}`);
