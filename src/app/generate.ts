@@ -102,6 +102,8 @@ export interface SourceCandidate {
   tables: DetectedTable[];
   /** Error values (#REF! …) in the part read: when no table is found, they are the likely reason. */
   errorCells?: { count: number; first: string[] };
+  /** The cells read: the Ekonomi section's tables are found in the same read. */
+  grid?: Grid;
 }
 
 /** Where a grid holds error values, so a sheet that yields no table can say why. */
@@ -169,6 +171,7 @@ export async function detectSources(
       sheet: s.name,
       tables,
       errorCells: tables.length === 0 ? errorCellsOf(windowGrid) : undefined,
+      grid: windowGrid,
     });
   }
   return candidates;
@@ -280,6 +283,7 @@ export async function generateDriftsammandrag(
     mappingSource = null;
   }
   let fromLedger: LedgerModelResult | null = null;
+  let detectedGrids: Grid[] | null = null;
   const sources = options.sources ?? [];
   const extraGrids = sources.flatMap((s) => s.grids);
   for (const s of sources) findings.push(...s.findings);
@@ -302,7 +306,9 @@ export async function generateDriftsammandrag(
     }
   }
   if (!mapping && !fromLedger) {
-    const picked = pickSource(await detectSources(port, settings, sheetInfos));
+    const candidates = await detectSources(port, settings, sheetInfos);
+    detectedGrids = candidates.flatMap((c) => (c.grid ? [c.grid] : []));
+    const picked = pickSource(candidates);
     if (picked.table) {
       findings.push(...picked.findings);
       mapping = picked.table.mapping;
@@ -366,7 +372,8 @@ export async function generateDriftsammandrag(
   // The Ekonomi section: the investment table, then the summary derived from both reports.
   const chosen = options.tables ?? settings.ekonomi?.tables ?? null;
   const wanted = new Set<EkonomiTable>(chosen ?? EKONOMI_TABLES);
-  const grids = await readSourceGrids(port, settings, sheetInfos);
+  // The sheets detection has read already are not read again.
+  const grids = detectedGrids ?? (await readSourceGrids(port, settings, sheetInfos));
   const investments = findInvestments(grids);
   const personnel = findPersonnel(grids);
   const volumes = findVolumes(grids);
