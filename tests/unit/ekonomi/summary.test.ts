@@ -43,3 +43,25 @@ describe("Ekonomi summary, derived from the two reports", () => {
     expect(again.written).toEqual(["Investeringar bokslut 2019"]);
   });
 });
+
+import { regenerateDriftsammandrag } from "../../../src/commands/handlers";
+
+describe("ribbon: one click writes all the saved choice allows", () => {
+  it("regenerates the driftsammandrag and the Ekonomi tables chosen in the pane, and nothing else", async () => {
+    const port = await open(addInvestmentsQ1_2023(buildQ1_2023()));
+    await generateDriftsammandrag(port, {
+      tables: ["driftsammandrag", "investeringar", "ekonomi"],
+      now: NOW,
+    });
+    const before = (await port.listSheets()).map((s) => s.name);
+    expect(before).toEqual(expect.arrayContaining(["Investeringar prognos 2023", "Ekonomi 2023"]));
+    expect(before).not.toContain("Analys och kommentar");
+    const result = await regenerateDriftsammandrag(
+      port,
+      jest.fn(async () => true),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.message).toMatch(/Investeringar prognos 2023.*Ekonomi 2023/);
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(before);
+  });
+});
