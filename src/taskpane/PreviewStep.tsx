@@ -40,6 +40,19 @@ export function PreviewStep({ result, port }: { result: GenerateResult | null; p
           <SheetPreview spec={result.specs[i]} />
         </section>
       ))}
+      {result.tables.map((table, i) => (
+        <section
+          key={table.sheet}
+          className={styles.report}
+          data-testid="preview-ekonomi"
+          data-kind={table.kind}
+        >
+          <Subtitle2 as="h3" block>
+            {table.sheet}
+          </Subtitle2>
+          <SheetPreview spec={result.tableSpecs[i]} />
+        </section>
+      ))}
       <section>
         <Subtitle2 as="h3" block>
           {strings.findings.heading}

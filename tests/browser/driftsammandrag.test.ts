@@ -108,6 +108,12 @@ describe("Driftsammandrag flow in the preview pane", () => {
     expect(fs.statSync(previewShot).size).toBeGreaterThan(5_000);
     const sheetNames = await page.locator("[data-testid=preview-report] h3").allInnerTexts();
     expect(sheetNames.length).toBe(2);
+    // The Ekonomi section's tables are previewed too, below the reports.
+    const tables = await page
+      .locator("[data-testid=preview-ekonomi]")
+      .evaluateAll((els) => els.map((el) => el.getAttribute("data-kind")));
+    expect(tables).toEqual(["ekonomi", "personal", "analys"]);
+    await shot(page.locator("[data-testid=preview-ekonomi][data-kind=analys]"), "pane-preview-analys");
 
     // Skapa blad: writes the sheets and lists them as links; the sheet list shows them too.
     await goTo(page, "create");
