@@ -10,9 +10,10 @@ import { headlineDeviationKr } from "../domain/budget/compute";
 import { higherIsBetter } from "../domain/budget/model";
 import { formatSwedishNumber } from "../domain/numbers";
 import { fromKr, type Unit } from "../domain/units";
-import { cellAddress, columnLetters } from "../workbook/address";
+import { columnLetters } from "../workbook/address";
 import { formatText } from "./numberFormat";
 import { emptySheetSpec, type SheetSpec, type SpecCell } from "./sheetSpec";
+import { sumFormula } from "./sumFormula";
 
 export interface LayoutOptions {
   unit: Unit;
@@ -70,25 +71,6 @@ export function reportTitle(result: ReportResult, unit: Unit, decimals: 0 | 1): 
 
 const HEADER_ROW = 3; // 0-based: title, unit line, blank, header
 const FIRST_DATA_ROW = 4;
-
-/** Compresses post rows into SUM ranges: =SUM(B5:B7,B9:B12). */
-function sumFormula(col: number, rows: number[]): string {
-  const parts: string[] = [];
-  let start = rows[0];
-  let prev = rows[0];
-  for (const r of [...rows.slice(1), Number.NaN]) {
-    if (r === prev + 1) {
-      prev = r;
-      continue;
-    }
-    parts.push(
-      start === prev ? cellAddress(start, col) : `${cellAddress(start, col)}:${cellAddress(prev, col)}`,
-    );
-    start = r;
-    prev = r;
-  }
-  return `=SUM(${parts.join(",")})`;
-}
 
 export function layoutDriftsammandrag(
   result: ReportResult,

@@ -13,6 +13,7 @@ import { cellAddress } from "../workbook/address";
 import { COLORS, deviationFormat, localStamp, valueFormat, wrappedLines } from "./driftsammandrag";
 import { formatText } from "./numberFormat";
 import { emptySheetSpec, type SheetSpec, type SpecCell } from "./sheetSpec";
+import { sumFormula } from "./sumFormula";
 
 export interface TableJsonRow {
   label: string;
@@ -272,23 +273,4 @@ export function layoutInvestments(
       rows: json,
     },
   };
-}
-
-/** =SUM(B6:B8,B10): the post rows, compressed into ranges. */
-export function sumFormula(col: number, rows: number[]): string {
-  const parts: string[] = [];
-  let start = rows[0];
-  let prev = rows[0];
-  for (const r of [...rows.slice(1), Number.NaN]) {
-    if (r === prev + 1) {
-      prev = r;
-      continue;
-    }
-    parts.push(
-      start === prev ? cellAddress(start, col) : `${cellAddress(start, col)}:${cellAddress(prev, col)}`,
-    );
-    start = r;
-    prev = r;
-  }
-  return `=SUM(${parts.join(",")})`;
 }
