@@ -7,7 +7,7 @@ import type { Finding } from "../../domain/findings";
 import { parseSwedishNumber } from "../../domain/numbers";
 import { detectUnit, type Unit } from "../../domain/units";
 import { qualifiedAddress, qualifiedRange } from "../../workbook/address";
-import { type CellRange, type Grid, styleAt, textAt, valueAt } from "../../workbook/grid";
+import { type CellRange, type Grid, spreadMergedValues, styleAt, textAt, valueAt } from "../../workbook/grid";
 import { type ContextText, contextPeriod, contextTexts, contextUnit, guessUnit } from "./context";
 import { classifyHeader, type HeaderClass, isNonAmountHeader } from "./headers";
 import {
@@ -242,32 +242,6 @@ function yearInTexts(texts: ContextText[]): number | null {
     if (y) return Number(y[1]);
   }
   return null;
-}
-
-/**
- * Excel keeps a merged area's value in its top-left cell only; group headers ("Helår 2023" over
- * Prognos | Budget | Avvikelse) must reach every column they span. Merges over data are still
- * reported from grid.merges.
- */
-function spreadMergedValues(grid: Grid): Grid {
-  if (grid.merges.length === 0) return grid;
-  const values = grid.values.map((row) => row.slice());
-  const text = grid.text.map((row) => row.slice());
-  for (const m of grid.merges) {
-    const top = m.top - grid.top;
-    const left = m.left - grid.left;
-    const master = values[top]?.[left];
-    if (master === null || master === undefined) continue;
-    for (let r = Math.max(0, top); r <= m.bottom - grid.top && r < values.length; r++) {
-      for (let c = Math.max(0, left); c <= m.right - grid.left && c < values[r].length; c++) {
-        if (values[r][c] === null || values[r][c] === "") {
-          values[r][c] = master;
-          text[r][c] = text[top][left];
-        }
-      }
-    }
-  }
-  return { ...grid, values, text };
 }
 
 /** Every summary-like table on the sheet, each with its kind (indicator, investment … tables too). */

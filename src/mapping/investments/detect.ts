@@ -18,7 +18,7 @@ import type {
 import { parseSwedishNumber, stripFootnoteMarkers } from "../../domain/numbers";
 import { detectUnit, toKr, type Unit } from "../../domain/units";
 import { qualifiedAddress, qualifiedRange } from "../../workbook/address";
-import { type CellRange, type Grid, textAt, valueAt } from "../../workbook/grid";
+import { type CellRange, type Grid, spreadMergedValues, textAt, valueAt } from "../../workbook/grid";
 import { findMonthRange, normaliseHeader } from "../budget/headers";
 import { classifyTableKind } from "../budget/tableKind";
 
@@ -94,25 +94,6 @@ function headerLike(grid: Grid, r: number, width: number): boolean {
   return text > 0 || (grid.values[r] ?? []).slice(1).some(isYear);
 }
 
-function spreadMerges(grid: Grid): Grid {
-  if (grid.merges.length === 0) return grid;
-  const values = grid.values.map((row) => row.slice());
-  const text = grid.text.map((row) => row.slice());
-  for (const m of grid.merges) {
-    const top = m.top - grid.top;
-    const left = m.left - grid.left;
-    const master = values[top]?.[left];
-    if (master === null || master === undefined) continue;
-    for (let r = Math.max(0, top); r <= m.bottom - grid.top && r < values.length; r++)
-      for (let c = Math.max(0, left); c <= m.right - grid.left && c < values[r].length; c++)
-        if (values[r][c] === null || values[r][c] === "") {
-          values[r][c] = master;
-          text[r][c] = text[top]?.[left] ?? String(master);
-        }
-  }
-  return { ...grid, values, text };
-}
-
 interface HeaderBlock {
   rows: number[];
   headers: Map<number, string>;
@@ -166,7 +147,7 @@ function groupHeaderOf(header: string): string {
 }
 
 export function detectInvestmentTables(source: Grid): DetectedInvestmentTable[] {
-  const grid = spreadMerges(source);
+  const grid = spreadMergedValues(source);
   const height = grid.values.length;
   const width = grid.values.reduce((m, row) => Math.max(m, row.length), 0);
   const tables: DetectedInvestmentTable[] = [];
