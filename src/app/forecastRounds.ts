@@ -28,16 +28,15 @@ export interface SaveRoundInput {
 }
 
 const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
-const isOwned = isOwnedSheet;
 
 /** The saved rounds, oldest first; none when the add-in has not created the sheet. */
 export async function loadForecastRounds(port: WorkbookPort, settings?: Settings): Promise<ForecastRound[]> {
   const s = settings ?? (await loadSettings(port));
   // Checked first so a workbook without rounds costs no request (generate's sync count).
-  if (!isOwned(s, ROUNDS_SHEET)) return [];
+  if (!isOwnedSheet(s, ROUNDS_SHEET)) return [];
   const sheet = (await port.listSheets()).find((x) => lower(x.name) === lower(ROUNDS_SHEET));
   // A sheet of that name the user made is not ours to read as forecasts.
-  if (!sheet || !isOwned(s, sheet.name) || sheet.usedRange === null) return [];
+  if (!sheet || !isOwnedSheet(s, sheet.name) || sheet.usedRange === null) return [];
   return parseForecastRounds(await port.readRange(sheet.name, sheet.usedRange));
 }
 
@@ -56,7 +55,7 @@ export async function saveForecastRound(
   }
   const settings = await loadSettings(port);
   const existing = (await port.listSheets()).find((x) => lower(x.name) === lower(ROUNDS_SHEET));
-  if (existing && !isOwned(settings, existing.name)) {
+  if (existing && !isOwnedSheet(settings, existing.name)) {
     throw new SettingsError(
       `Bladet "${existing.name}" finns redan men skapades inte av Nämnduppföljning; byt namn på det för att kunna spara prognosen.`,
     );

@@ -32,8 +32,9 @@ import type { Grid } from "../workbook/grid";
 import { textAt } from "../workbook/grid";
 import { type CellMark, SheetMissingError, type WorkbookPort } from "../workbook/port";
 import { loadSettings as loadAllSettings, type Settings, settingsToJson } from "./settings";
-import { writeOwnedSheets } from "./ownedSheets";
+import { isOwnedSheet, writeOwnedSheets } from "./ownedSheets";
 import { chooseSheetName } from "./sheetNames";
+import { sameSheetName } from "../workbook/sheetName";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 
 export interface CheckIndicatorsOptions {
@@ -128,9 +129,8 @@ function chooseSummaryName(
   owned: string[],
 ): { name: string; exists: boolean } {
   const remembered = settings.summarySheet;
-  const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
-  if (remembered && owned.some((o) => lower(o) === lower(remembered))) {
-    const current = existing.find((e) => lower(e) === lower(remembered));
+  if (remembered && owned.some((o) => sameSheetName(o, remembered))) {
+    const current = existing.find((e) => sameSheetName(e, remembered));
     if (current) return { name: current, exists: true };
   }
   const choice = chooseSheetName(MALAVSTAMNING_SHEET, existing, owned);
@@ -149,8 +149,7 @@ export async function checkIndicators(
   const owned = [...loaded.all.ownedSheets];
   const sheets = await port.listSheets();
   const existing = new Set(sheets.map((s) => s.name));
-  const isOwned = (name: string) =>
-    owned.some((o) => o.toLocaleLowerCase("sv-SE") === name.toLocaleLowerCase("sv-SE"));
+  const isOwned = (name: string) => isOwnedSheet(loaded.all, name);
   const appFindings: Finding[] = [];
 
   // Which sheets to read: the saved mapping's, the active one, or every visible sheet not ours.

@@ -7,6 +7,7 @@
  */
 import type { SheetSpec } from "../report/sheetSpec";
 import type { WorkbookPort } from "../workbook/port";
+import { sameSheetName } from "../workbook/sheetName";
 import { saveSettings, type Settings } from "./settings";
 import { chooseSheetName } from "./sheetNames";
 
@@ -16,10 +17,8 @@ export interface PlannedSheet {
   replace: boolean;
 }
 
-const lower = (s: string) => s.toLocaleLowerCase("sv-SE");
-
 export function isOwnedSheet(settings: Settings, name: string): boolean {
-  return settings.ownedSheets.some((s) => lower(s) === lower(name));
+  return settings.ownedSheets.some((s) => sameSheetName(s, name));
 }
 
 /** Names for sheets written together: each free or ours, never one of the others in the batch. */
@@ -59,7 +58,7 @@ export async function writeOwnedSheets(
       if (!w.replace) created.push(w.spec.name);
     }
     const owned = [...settings.ownedSheets];
-    for (const w of writes) if (!owned.some((o) => lower(o) === lower(w.spec.name))) owned.push(w.spec.name);
+    for (const w of writes) if (!owned.some((o) => sameSheetName(o, w.spec.name))) owned.push(w.spec.name);
     const next = update({ ...settings, ownedSheets: owned });
     await saveSettings(port, next);
     return next;
