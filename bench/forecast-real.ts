@@ -37,6 +37,7 @@ export const LINES = [
   "ets",
   "theta",
   "arima",
+  "arimaDrift",
   "remainingBudget",
   "suggestion",
   "suggestionBudget",
@@ -52,7 +53,8 @@ const LINE_LABELS: Record<Line, string> = {
   etsAAA: "vår ETS (AAA)",
   ets: "vår ETS (AICc)",
   theta: "vår Theta",
-  arima: "vår ARIMA (airline)",
+  arima: "vår ARIMA (AICc)",
+  arimaDrift: "vår ARIMA m. drift",
   remainingBudget: "återst. budget*",
   suggestion: "förslag (auto)",
   suggestionBudget: "förslag, budget*",
@@ -101,7 +103,15 @@ export function evaluateCase(doc: RealDoc, c: RealCase, auto?: AutoOptions): Cas
   const plain: RowForecast = forecastRow(caseRow(doc, c, false), c.year, c.m, { method: "auto", auto });
   const budgeted: RowForecast = forecastRow(caseRow(doc, c, true), c.year, c.m, { method: "auto", auto });
   const points: Partial<Record<Line, Point>> = {};
-  for (const method of ["runRate", "recentRunRate", "seasonal", "ets", "theta", "arima"] as const) {
+  for (const method of [
+    "runRate",
+    "recentRunRate",
+    "seasonal",
+    "ets",
+    "theta",
+    "arima",
+    "arimaDrift",
+  ] as const) {
     const o = plain.outcomes[method];
     if (isResult(o) && o.usedMethod === method) points[method] = toPoint(o);
   }
@@ -192,6 +202,7 @@ const FAMILY: Partial<Record<Line, IntervalFamily>> = {
   ets: "model",
   theta: "model",
   arima: "model",
+  arimaDrift: "model",
   suggestion: "combination",
   suggestionBudget: "combination",
 };

@@ -4,11 +4,11 @@
  * outcome; the suggestion is the method with the lowest mean absolute error on the years all
  * candidates share.
  */
-import { arima, ets, theta } from "./ets";
+import { arima, arimaDrift, ets, theta } from "./ets";
 import { pctText } from "./format";
 import { manual, recentRunRate, remainingBudget, runRate, seasonal, volume } from "./methods";
 import { periodiseBudget, type PeriodisationKind } from "./periodise";
-import { calibratedInterval, type IntervalFamily } from "./intervals";
+import { calibratedInterval, pooledSd, type IntervalFamily } from "./intervals";
 import { sum } from "./stats";
 import {
   isResult,
@@ -32,6 +32,7 @@ export const METHOD_FUNCTIONS: Record<ComputedMethod, (input: ForecastInput) => 
   volume,
   theta,
   arima,
+  arimaDrift,
 };
 
 export function runMethod(method: ComputedMethod, input: ForecastInput): MethodOutcome {
@@ -166,6 +167,7 @@ const TIE_ORDER: readonly ComputedMethod[] = [
   "ets",
   "theta",
   "arima",
+  "arimaDrift",
   "recentRunRate",
   "runRate",
   "volume",
@@ -238,12 +240,19 @@ export function suggestMethod(
 }
 
 /**
- * The methods the automatic forecast combines by default: the three model families and the
- * seasonal profile scaled to the year so far. Their errors are partly independent (state-space
- * smoothing, a trend line, seasonal differences, a share of the year), so their median beats each
- * of them on the real-series bench (decision 0004).
+ * The methods the automatic forecast combines by default: the three model families, ETS, Theta
+ * and ARIMA (with differences, and with drift). Their errors are partly independent (state-space
+ * smoothing, a trend line, seasonal differences), so their precision-weighted mean beats each of
+ * them on the real-series bench (decision 0004).
  */
-export const CORE_METHODS: readonly ComputedMethod[] = ["ets", "theta", "arima", "seasonal"];
+export const CORE_METHODS: readonly ComputedMethod[] = ["ets", "theta", "arima", "arimaDrift"];
+
+/**
+ * Methods that need no model: when no core model has a backtest year of its own (too short a
+ * history in every earlier year), the one of these with the lowest backtest error joins the
+ * models, weighted by its own record.
+ */
+export const LEVEL_METHODS: readonly ComputedMethod[] = ["seasonal", "runRate", "recentRunRate"];
 
 /** A core method whose backtest error is more than this many times the best one's is left out. */
 export const DROP_FACTOR = 2;
@@ -257,20 +266,24 @@ export interface AutoOptions {
 }
 
 export interface AutoChoice {
-  /** The methods whose median is the automatic forecast. */
+  /** The methods whose weighted mean is the automatic forecast. */
   methods: ComputedMethod[];
-  /** Their weights in this year's forecast (the median's: one method 1, or two ½). */
+  /** Their weights (sum 1): precision, 1/σ², σ pooled from the model's spread and its backtest. */
   weights: number[];
+  /** Each member's pooled σ of the total in % of its forecast, null when it has none. */
+  spreadPct: (number | null)[];
   /** Core methods left out because their backtest error was too high, with that error. */
   dropped: { method: ComputedMethod; meanAbsErrorPct: number }[];
   /** Core methods left out because they have no backtest year of their own while others have. */
   untried: ComputedMethod[];
+  /** The level methods used because no model had a backtest year, and why (Swedish). */
+  level: { methods: ComputedMethod[]; reason: string } | null;
   /** Whether the remaining budget was let in, and why (Swedish). */
   budget: { included: boolean; reason: string } | null;
   /** Mean |error| % per considered method on the compared years. */
   scores: { method: ComputedMethod; meanAbsErrorPct: number }[];
   comparedYears: number[];
-  /** The rule's own backtest: the median of the members' backtest forecasts, year by year. */
+  /** The rule's own backtest: the weighted mean of the members' backtest forecasts, year by year. */
   years: BacktestYear[];
 }
 
@@ -279,31 +292,25 @@ function own(outcome: MethodOutcome | undefined): outcome is MethodResult {
   return outcome !== undefined && isResult(outcome) && outcome.usedMethod === outcome.method;
 }
 
-/** Indices of the median: one middle value, or the two middle ones. */
-function medianWeights(values: readonly number[]): number[] {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const w = values.map(() => 0);
-  const k = order.length >> 1;
-  if (order.length % 2 === 1) w[order[k].i] = 1;
-  else {
-    w[order[k - 1].i] = 0.5;
-    w[order[k].i] = 0.5;
+/** The row's noise level for methods without a model σ: ETS's, else Theta's, else run-rate's. */
+export function rowPriorSd(outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>): number | null {
+  for (const m of ["ets", "theta", "runRate"] as const) {
+    const o = outcomes[m];
+    if (isResult(o) && o.sumSd !== undefined) return o.sumSd;
   }
-  return w;
-}
-
-function median(values: readonly number[]): number {
-  const w = medianWeights(values);
-  return values.reduce((s, v, i) => s + w[i] * v, 0);
+  return null;
 }
 
 /**
  * How the automatic forecast is formed from the row's own backtest at the same month of earlier
- * years: the median of the core methods, leaving out any whose mean absolute backtest error is
- * more than DROP_FACTOR × the best core method's. The remaining budget joins the median only when
- * earlier years' budgets exist and its backtest error beat the median's own on the same years
- * (budget-vs-outcome has earned it); otherwise it stays beside the forecast. Null without any
- * core method (then the single suggested method is used).
+ * years: the mean of the core models weighted by precision (1/σ², σ = the model's spread of the
+ * total counted as PRIOR_WEIGHT years, pooled with its backtest errors on the compared years — the
+ * same σ as its interval), leaving out any model whose mean absolute backtest error is more than
+ * DROP_FACTOR × the best one's. When no model has a backtest year of its own, the level method
+ * with the lowest backtest error joins, weighted by its record. The remaining budget joins only
+ * when earlier years' budgets exist and its backtest error beat the combination's own on the same
+ * years (budget-vs-outcome has earned it), with the weight its record gives; otherwise it stays
+ * beside the forecast. Null without any core model (then the single suggested method is used).
  */
 export function chooseCombination(
   outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>,
@@ -313,6 +320,7 @@ export function chooseCombination(
   let core = (options.core ?? CORE_METHODS).filter((m) => own(outcomes[m]));
   if (core.length === 0) return null;
   const factor = options.dropFactor ?? DROP_FACTOR;
+  const priorSd = rowPriorSd(outcomes);
   const btOf = new Map<ComputedMethod, Map<number, BacktestYear>>();
   // Only years where the method produced its own numbers: a year where ETS fell back to the
   // seasonal profile says nothing about ETS.
@@ -337,7 +345,7 @@ export function chooseCombination(
   // Methods with a backtest year of their own come first: when some core method has been tried
   // against an outcome, the untried ones (too short a history in every earlier year) stay out.
   const tried = core.filter((m) => (btOf.get(m)?.size ?? 0) > 0);
-  const untried = tried.length > 0 ? core.filter((m) => !tried.includes(m)) : [];
+  const untried: ComputedMethod[] = tried.length > 0 ? core.filter((m) => !tried.includes(m)) : [];
   if (tried.length > 0) core = tried;
   const budgetOwn = own(outcomes.remainingBudget);
   const budgetHistory = budgetOwn && (btOf.get("remainingBudget")?.size ?? 0) > 0;
@@ -347,7 +355,6 @@ export function chooseCombination(
   const scores =
     compared.length > 0
       ? considered
-          .filter((m) => m !== "remainingBudget" || sharedYears([m]).some((y) => compared.includes(y)))
           .filter((m) => compared.every((y) => btOf.get(m)?.has(y)))
           .map((method) => ({ method, meanAbsErrorPct: mae(method, compared) }))
       : [];
@@ -366,11 +373,60 @@ export function chooseCombination(
       return true;
     });
   }
-  // The median rule's own backtest error on the compared years, before the budget is considered.
-  const ruleMae = (ms: readonly ComputedMethod[]) =>
+
+  // No model has been tried against an outcome (too short a history in every earlier year): the
+  // methods that have been tried come first, as among the models — the level methods with a
+  // backtest year of their own replace the untried models, weighted by their record.
+  let level: AutoChoice["level"] = null;
+  if (tried.length === 0) {
+    const tried = LEVEL_METHODS.filter((m) => own(outcomes[m]) && (btOf.get(m)?.size ?? 0) > 0);
+    const shared = sharedYears(tried);
+    const ranked = tried
+      .map((m) => ({ m, score: mae(m, shared.length > 0 ? shared : [...(btOf.get(m)?.keys() ?? [])]) }))
+      .sort((a, b) => a.score - b.score);
+    if (ranked.length > 0) {
+      untried.push(...members);
+      members = [ranked[0].m];
+      compared = shared;
+      level = {
+        methods: members,
+        reason:
+          `Ingen modell har prövats samma månad tidigare år (för kort historik); ` +
+          `${METHOD_NAMES_SV[ranked[0].m]} hade lägst fel i backtest (${pctText(ranked[0].score)}) och används.`,
+      };
+    }
+  }
+
+  /** The years a member's σ is pooled over: the compared years, or its own when none are shared. */
+  const yearsOf = (m: ComputedMethod): BacktestYear[] => {
+    const all = [...(btOf.get(m)?.values() ?? [])];
+    return compared.length > 0 ? all.filter((y) => compared.includes(y.year)) : all;
+  };
+  const spreadOf = (m: ComputedMethod): number | null => {
+    const o = outcomes[m] as MethodResult;
+    const prior = o.sumSd ?? priorSd;
+    return pooledSd(o.forecast, prior, yearsOf(m))?.sd ?? null;
+  };
+  const weigh = (ms: readonly ComputedMethod[]) => {
+    const sds = ms.map(spreadOf);
+    const usable = sds.every((sd) => sd !== null && sd > 0);
+    const raw = sds.map((sd) => (usable ? 1 / (sd as number) ** 2 : 1));
+    const total = raw.reduce((a, b) => a + b, 0);
+    return {
+      weights: raw.map((w) => w / total),
+      spreadPct: sds.map((sd, i) => {
+        const f = (outcomes[ms[i]] as MethodResult).forecast;
+        return sd === null || f === 0 ? null : (sd / Math.abs(f)) * 100;
+      }),
+    };
+  };
+  let { weights, spreadPct } = weigh(members);
+
+  // The combination's own backtest error on the compared years, before the budget is considered.
+  const ruleMae = (ms: readonly ComputedMethod[], w: readonly number[]) =>
     compared.reduce((s, year) => {
       const ys = ms.map((m) => btOf.get(m)?.get(year) as BacktestYear);
-      const f = median(ys.map((y) => y.forecast));
+      const f = ys.reduce((a, y, i) => a + w[i] * y.forecast, 0);
       return s + Math.abs(((f - ys[0].outcome) / Math.abs(ys[0].outcome)) * 100);
     }, 0) / compared.length;
   let budget: AutoChoice["budget"] = null;
@@ -381,33 +437,36 @@ export function chooseCombination(
         included: false,
         reason: "Inga tidigare års budgetar att pröva budgeten mot; den visas bredvid prognosen.",
       };
-    } else if (bsc === undefined || compared.length < MIN_COMPARED_YEARS) {
+    } else if (
+      bsc === undefined ||
+      compared.length < MIN_COMPARED_YEARS ||
+      !compared.every((y) => members.every((m) => btOf.get(m)?.has(y)))
+    ) {
       budget = {
         included: false,
         reason: `Budgeten har prövats mot utfallet färre än ${MIN_COMPARED_YEARS} år; den visas bredvid prognosen.`,
       };
     } else {
-      const without = ruleMae(members);
+      const without = ruleMae(members, weights);
       if (bsc < without) {
         members.push("remainingBudget");
+        ({ weights, spreadPct } = weigh(members));
         budget = {
           included: true,
-          reason: `Återstående budget hade lägre fel i backtest (${pctText(bsc)}) än medianen utan den (${pctText(without)}) och ingår.`,
+          reason: `Återstående budget hade lägre fel i backtest (${pctText(bsc)}) än kombinationen utan den (${pctText(without)}) och ingår med den vikt dess fel ger.`,
         };
       } else {
         budget = {
           included: false,
-          reason: `Återstående budget hade högre fel i backtest (${pctText(bsc)}) än medianen utan den (${pctText(without)}); den visas bredvid prognosen.`,
+          reason: `Återstående budget hade högre fel i backtest (${pctText(bsc)}) än kombinationen utan den (${pctText(without)}); den visas bredvid prognosen.`,
         };
       }
     }
   }
-  const current = members.map((m) => (outcomes[m] as MethodResult).forecast);
-  const weights = medianWeights(current);
   const ownYears = sharedYears(members);
   const years: BacktestYear[] = ownYears.map((year) => {
     const ys = members.map((m) => btOf.get(m)?.get(year) as BacktestYear);
-    const forecast = median(ys.map((y) => y.forecast));
+    const forecast = ys.reduce((a, y, i) => a + weights[i] * y.forecast, 0);
     const outcome = ys[0].outcome;
     const errorKr = forecast - outcome;
     return {
@@ -419,10 +478,23 @@ export function chooseCombination(
       usedMethod: "combination" as const,
     };
   });
-  return { methods: members, weights, dropped, untried, budget, scores, comparedYears: compared, years };
+  return {
+    methods: members,
+    weights,
+    spreadPct,
+    dropped,
+    untried,
+    level,
+    budget,
+    scores,
+    comparedYears: compared,
+    years,
+  };
 }
 
-/** The automatic forecast: the median of the chosen methods, month by month as their weights give. */
+const weightText = (w: number) => w.toFixed(2).replace(".", ",");
+
+/** The automatic forecast: the weighted mean of the chosen methods, month by month. */
 export function combineForecasts(
   outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>,
   choice: AutoChoice,
@@ -430,26 +502,27 @@ export function combineForecasts(
   const parts = choice.methods.map((m, i) => ({ m, w: choice.weights[i], o: outcomes[m] }));
   if (parts.length === 0 || parts.some((p) => !isResult(p.o))) return null;
   const results = parts.map((p) => ({ ...p, o: p.o as MethodResult }));
+  const prior = rowPriorSd(outcomes);
   const r = results[0].o.remaining.length;
   const remaining = new Array<number>(r).fill(0);
   let forecast = 0;
   let sd = 0;
-  let sdWeight = 0;
+  let sdKnown = true;
   for (const p of results) {
     forecast += p.w * p.o.forecast;
     for (let i = 0; i < r; i++) remaining[i] += p.w * p.o.remaining[i];
-    // The members' errors are strongly correlated: their mean σ is the safe side.
-    if (p.o.sumSd !== undefined) {
-      sd += p.o.sumSd;
-      sdWeight++;
-    }
+    // The members' errors are strongly correlated: the weighted mean of their σ is the safe side.
+    const s = p.o.sumSd ?? prior;
+    if (s === null) sdKnown = false;
+    else sd += p.w * s;
   }
-  const used = results.filter((p) => p.w > 0);
   const names = (ms: readonly ComputedMethod[]) => ms.map((m) => METHOD_NAMES_SV[m]).join(", ");
   const pieces: string[] = [
     results.length === 1
       ? `Automatisk prognos: ${METHOD_NAMES_SV[results[0].m]}.`
-      : `Automatisk prognos: medianen av ${names(choice.methods)}, i år ${used.length === 1 ? METHOD_NAMES_SV[used[0].m] : `medel av ${names(used.map((p) => p.m))}`}.`,
+      : `Automatisk prognos: medelvärdet av ${names(choice.methods)}, vägt efter precision (1/σ², σ ur modellens spridning och felen i backtest): ` +
+        results.map((p) => `${METHOD_NAMES_SV[p.m]} ${weightText(p.w)}`).join(", ") +
+        ".",
   ];
   if (choice.comparedYears.length > 0 && choice.scores.length > 0) {
     pieces.push(
@@ -457,13 +530,14 @@ export function combineForecasts(
         choice.scores.map((x) => `${METHOD_NAMES_SV[x.method]} ${pctText(x.meanAbsErrorPct)}`).join(", ") +
         ".",
     );
-  } else pieces.push("Ingen backtest finns ännu.");
+  } else pieces.push("Ingen backtest finns ännu för modellerna.");
   if (choice.untried.length > 0)
     pieces.push(`${names(choice.untried)} utesluts: för kort historik för backtest samma månad tidigare år.`);
   for (const d of choice.dropped)
     pieces.push(
       `${METHOD_NAMES_SV[d.method]} utesluts (fel mer än ${DROP_FACTOR} gånger den bästa metodens).`,
     );
+  if (choice.level) pieces.push(choice.level.reason);
   if (choice.budget) pieces.push(choice.budget.reason);
   return {
     method: "combination",
@@ -472,8 +546,8 @@ export function combineForecasts(
     remaining,
     interval: null,
     intervalBasis: null,
-    ...(sdWeight > 0 ? { sumSd: sd / sdWeight } : {}),
-    model: `median(${choice.methods.map((m) => (outcomes[m] as MethodResult).model ?? m).join("; ")})`,
+    ...(sdKnown ? { sumSd: sd } : {}),
+    model: `vägt medel(${choice.methods.map((m) => (outcomes[m] as MethodResult).model ?? m).join("; ")})`,
     explanation: pieces.join(" "),
   };
 }
@@ -511,15 +585,6 @@ export interface RowForecast {
   choiceFallback: string | null;
 }
 
-/** The row's noise level for methods without a model σ: ETS's, else Theta's, else run-rate's. */
-function rowPriorSd(outcomes: Readonly<Record<ComputedMethod, MethodOutcome>>): number | null {
-  for (const m of ["ets", "theta", "runRate"] as const) {
-    const o = outcomes[m];
-    if (isResult(o) && o.sumSd !== undefined) return o.sumSd;
-  }
-  return null;
-}
-
 /** Replaces a result's interval by the calibrated 80 % and 95 % intervals (or none). */
 function withInterval(
   result: MethodResult,
@@ -555,7 +620,7 @@ export function forecastRow(
     if (isResult(outcome)) {
       const years = backtests.find((b) => b.method === method)?.years ?? [];
       const family: IntervalFamily =
-        outcome.sumSd !== undefined && (method === "ets" || method === "theta" || method === "arima")
+        outcome.sumSd !== undefined && (CORE_METHODS as readonly string[]).includes(method)
           ? "model"
           : "level";
       outcome = withInterval(outcome, outcome.sumSd ?? prior, years, family);

@@ -4,11 +4,19 @@
  * selects among the whole family by AICc (etsFamily.ts).
  */
 import { formatSwedishNumber } from "../numbers";
-import { etsPoint, etsSumSd, selectEts, specName } from "./etsFamily";
+import { etsPoint, etsSumSd, PERIOD, selectEts, specName } from "./etsFamily";
 import { krText } from "./format";
 import { seasonal, runRate } from "./methods";
 import { sum } from "./stats";
-import { airlineForecast, airlineSumSd, fitAirline } from "./airline";
+import {
+  arimaForecast,
+  arimaName,
+  arimaSumSd,
+  DIFFERENCED_ORDERS,
+  DRIFT_ORDERS,
+  selectArima,
+  type ArimaSpec,
+} from "./sarima";
 import { fitTheta, thetaPoint, thetaSumSd } from "./theta";
 import { isResult, type ForecastInput, type MethodOutcome } from "./types";
 
@@ -220,7 +228,7 @@ export function consecutiveSeries(input: ForecastInput): {
 /** The seasonal (or run-rate) forecast in ETS's place when the history is too short, with why. */
 export function shortHistoryFallback(
   input: ForecastInput,
-  method: "ets" | "theta" | "arima",
+  method: "ets" | "theta" | "arima" | "arimaDrift",
   reason: string,
 ): MethodOutcome {
   const fallback = input.history.length > 0 ? seasonal(input) : runRate(input);
@@ -327,34 +335,64 @@ export function theta(input: ForecastInput): MethodOutcome {
 /** Three seasons: after both differences two years of the seasonal MA term remain. */
 export const ARIMA_MIN_MONTHS = 36;
 
-/** The airline model ARIMA(0,1,1)(0,1,1)₁₂ fitted by conditional sum of squares (airline.ts). */
-export function arima(input: ForecastInput): MethodOutcome {
+function arimaMethod(
+  input: ForecastInput,
+  method: "arima" | "arimaDrift",
+  orders: readonly ArimaSpec[],
+  what: string,
+): MethodOutcome {
   const m = input.current.length;
-  if (m === 0) return { method: "arima", unavailable: "Inga bokförda månader i år." };
+  if (m === 0) return { method, unavailable: "Inga bokförda månader i år." };
   const { y, skip } = consecutiveSeries(input);
   const n = y.length;
   if (n < ARIMA_MIN_MONTHS) {
     return shortHistoryFallback(
       input,
-      "arima",
+      method,
       `ARIMA kräver minst ${ARIMA_MIN_MONTHS} månaders sammanhängande historik (det finns ${n}).`,
     );
   }
-  const fit = fitAirline(y, skip);
-  if (!fit) return shortHistoryFallback(input, "arima", "ARIMA-modellen gick inte att anpassa till serien.");
+  const selection = selectArima(y, skip, orders);
+  if (!selection)
+    return shortHistoryFallback(input, method, "ARIMA-modellen gick inte att anpassa till serien.");
+  const fit = selection.best;
   const r = 12 - m;
-  const remaining = airlineForecast(fit, r);
+  const remaining = arimaForecast(fit, r);
+  const coefs = [
+    ...fit.ar.map((v, i) => `φ${i + 1} = ${p2(v)}`),
+    ...fit.ma.slice(1, 1 + fit.spec.q).map((v, i) => `θ${i + 1} = ${p2(v)}`),
+    ...(fit.spec.Q === 1 ? [`Θ = ${p2(fit.ma[PERIOD] ?? 0)}`] : []),
+    ...(fit.spec.drift ? [`drift ${krText(fit.mu / PERIOD)} per månad`] : []),
+  ];
+  const runnerUp = selection.candidates[1];
+  const why = runnerUp
+    ? ` Lägst AICc (${formatSwedishNumber(fit.aicc, 1)}) av ${selection.candidates.length} ordningar; näst bäst ${runnerUp.model} (${formatSwedishNumber(runnerUp.aicc, 1)}).`
+    : "";
   return {
-    method: "arima",
-    usedMethod: "arima",
+    method,
+    usedMethod: method,
     forecast: sum(input.current) + sum(remaining),
     remaining,
     interval: null,
     intervalBasis: null,
-    sumSd: airlineSumSd(fit, r),
-    model: "ARIMA(0,1,1)(0,1,1)[12]",
+    sumSd: arimaSumSd(fit, r),
+    model: arimaName(fit.spec),
+    selection: { criterion: "AICc", candidates: selection.candidates },
     explanation:
-      `ARIMA(0,1,1)(0,1,1)[12] (flygbolagsmodellen) anpassad på ${n} månader med minsta kvadratsumma: ` +
-      `θ = ${p2(fit.theta)}, Θ = ${p2(fit.seasonalTheta)}.`,
+      `${arimaName(fit.spec)} (${what}) anpassad på ${n} månader med minsta kvadratsumma: ` +
+      `${coefs.join(", ")}.${why}`,
   };
+}
+
+/**
+ * ARIMA with a seasonal and an ordinary difference, the order (the airline model or a neighbour)
+ * chosen by AICc (sarima.ts).
+ */
+export function arima(input: ForecastInput): MethodOutcome {
+  return arimaMethod(input, "arima", DIFFERENCED_ORDERS, "säsongs- och månadsdifferens");
+}
+
+/** ARIMA with a seasonal difference and drift: a series that returns towards its yearly trend. */
+export function arimaDrift(input: ForecastInput): MethodOutcome {
+  return arimaMethod(input, "arimaDrift", DRIFT_ORDERS, "säsongsdifferens med drift");
 }

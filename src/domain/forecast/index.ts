@@ -8,4 +8,4 @@ export * from "./periodise";
 export * from "./outliers";
 export * from "./backtest";
 export * from "./intervals";
-export * from "./airline";
+export * from "./sarima";

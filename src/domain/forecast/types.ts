@@ -41,10 +41,11 @@ export const METHODS = [
   "volume",
   "theta",
   "arima",
+  "arimaDrift",
 ] as const;
 /** The computed methods; "manual" is a typed value and is never suggested. */
 export type ComputedMethod = (typeof METHODS)[number];
-/** "combination" is the backtest-weighted mean of the computed methods (the automatic forecast). */
+/** "combination" is the precision-weighted mean of the model methods (the automatic forecast). */
 export type ForecastMethod = ComputedMethod | "manual" | "combination";
 
 /** A complete earlier year (12 booked months). */
@@ -115,7 +116,8 @@ export const METHOD_NAMES_SV: Record<ForecastMethod, string> = {
   remainingBudget: "Återstående budget",
   ets: "Exponentiell utjämning (ETS, AICc)",
   theta: "Theta-metoden",
-  arima: "ARIMA (flygbolagsmodellen)",
+  arima: "ARIMA (AICc)",
+  arimaDrift: "ARIMA med drift (AICc)",
   volume: "Volymdriven",
   manual: "Manuell",
   combination: "Kombination (viktad efter backtest)",
