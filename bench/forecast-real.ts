@@ -20,7 +20,7 @@ import {
   isResult,
   MULTIPLIERS,
   type AutoOptions,
-  type IntervalFamily,
+  type IntervalKey,
   type MethodResult,
   type RowForecast,
 } from "../src/domain/forecast";
@@ -63,6 +63,8 @@ const LINE_LABELS: Record<Line, string> = {
 };
 
 interface Point {
+  /** Which multipliers its interval used (null for R's and the AAA comparison). */
+  key: IntervalKey | null;
   forecast: number;
   i80: [number, number] | null;
   i95: [number, number] | null;
@@ -76,7 +78,11 @@ export interface CaseResult {
   autoOption: string;
 }
 
+const keyOf = (r: MethodResult): IntervalKey =>
+  r.usedMethod === "manual" ? "combination" : (r.usedMethod as IntervalKey);
+
 const toPoint = (r: MethodResult): Point => ({
+  key: keyOf(r),
   forecast: r.forecast,
   i80: r.interval80 ?? null,
   i95: r.interval ?? null,
@@ -91,12 +97,12 @@ function etsAAA(doc: RealDoc, c: RealCase): Point | null {
   const { state } = fitHoltWinters(y, 12);
   let forecast = input.current.reduce((s, v) => s + v, 0);
   for (let h = 1; h <= 12 - c.m; h++) forecast += holtWintersForecast(state, h);
-  return { forecast, i80: null, i95: null };
+  return { key: null, forecast, i80: null, i95: null };
 }
 
 function rPoint(f: RealCase["ets"]): Point | null {
   if (f.error !== undefined || !Number.isFinite(f.point)) return null;
-  return { forecast: f.point, i80: [f.lo80, f.hi80], i95: [f.lo95, f.hi95] };
+  return { key: null, forecast: f.point, i80: [f.lo80, f.hi80], i95: [f.lo95, f.hi95] };
 }
 
 export function evaluateCase(doc: RealDoc, c: RealCase, auto?: AutoOptions): CaseResult {
@@ -194,42 +200,32 @@ export function summarise(results: readonly CaseResult[]): Record<Line, Record<n
   return out;
 }
 
-const FAMILY: Partial<Record<Line, IntervalFamily>> = {
-  runRate: "level",
-  recentRunRate: "level",
-  seasonal: "level",
-  remainingBudget: "level",
-  ets: "model",
-  theta: "model",
-  arima: "model",
-  arimaDrift: "model",
-  suggestion: "combination",
-  suggestionBudget: "combination",
-};
-
 /**
  * The multipliers that would give 80 % and 95 % coverage on these cases: the 80th and 95th
- * percentile of |error| / σ per interval family (σ = the pooled spread behind each interval).
+ * percentile of |error| / σ per interval key (σ = the pooled spread behind each interval), over
+ * every line of ours that used that key.
  */
 export function calibrate(
   results: readonly CaseResult[],
-): Record<IntervalFamily, { q80: number; q95: number; n: number }> {
-  const z: Record<IntervalFamily, number[]> = { model: [], level: [], combination: [] };
+): Partial<Record<IntervalKey, { q80: number; q95: number; n: number }>> {
+  const z = new Map<IntervalKey, number[]>();
   for (const r of results) {
-    for (const [line, family] of Object.entries(FAMILY) as [Line, IntervalFamily][]) {
+    for (const line of LINES) {
       const p = r.points[line];
-      if (!p?.i95) continue;
-      const sd = (p.i95[1] - p.forecast) / MULTIPLIERS[family].q95;
-      if (sd > 0) z[family].push(Math.abs(r.outcome - p.forecast) / sd);
+      if (!p?.i95 || p.key === null) continue;
+      const sd = (p.i95[1] - p.forecast) / MULTIPLIERS[p.key].q95;
+      if (!(sd > 0)) continue;
+      const list = z.get(p.key) ?? [];
+      list.push(Math.abs(r.outcome - p.forecast) / sd);
+      z.set(p.key, list);
     }
   }
   const q = (v: number[], p: number) => {
     const s = [...v].sort((a, b) => a - b);
     return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN;
   };
-  const out = {} as Record<IntervalFamily, { q80: number; q95: number; n: number }>;
-  for (const f of Object.keys(z) as IntervalFamily[])
-    out[f] = { q80: q(z[f], 0.8), q95: q(z[f], 0.95), n: z[f].length };
+  const out: Partial<Record<IntervalKey, { q80: number; q95: number; n: number }>> = {};
+  for (const [k, v] of z) out[k] = { q80: q(v, 0.8), q95: q(v, 0.95), n: v.length };
   return out;
 }
 

@@ -8,7 +8,7 @@ import { arima, arimaDrift, ets, theta } from "./ets";
 import { pctText } from "./format";
 import { manual, recentRunRate, remainingBudget, runRate, seasonal, volume } from "./methods";
 import { periodiseBudget, type PeriodisationKind } from "./periodise";
-import { calibratedInterval, pooledSd, type IntervalFamily } from "./intervals";
+import { calibratedInterval, pooledSd, type IntervalKey } from "./intervals";
 import { sum } from "./stats";
 import {
   isResult,
@@ -590,9 +590,9 @@ function withInterval(
   result: MethodResult,
   priorSd: number | null,
   years: readonly BacktestYear[],
-  family: IntervalFamily,
+  key: IntervalKey,
 ): MethodResult {
-  const ci = calibratedInterval(result.forecast, result.remaining.length, priorSd, years, family);
+  const ci = calibratedInterval(result.forecast, result.remaining.length, priorSd, years, key);
   if (!ci) return { ...result, interval: null, interval80: null, intervalBasis: null };
   return { ...result, interval: ci.interval95, interval80: ci.interval80, intervalBasis: ci.basis };
 }
@@ -619,11 +619,11 @@ export function forecastRow(
     let outcome = raw[method];
     if (isResult(outcome)) {
       const years = backtests.find((b) => b.method === method)?.years ?? [];
-      const family: IntervalFamily =
-        outcome.sumSd !== undefined && (CORE_METHODS as readonly string[]).includes(method)
-          ? "model"
-          : "level";
-      outcome = withInterval(outcome, outcome.sumSd ?? prior, years, family);
+      // A model that fell back to the seasonal profile (or run-rate) gets that method's interval.
+      const key = (METHODS as readonly string[]).includes(outcome.usedMethod)
+        ? (outcome.usedMethod as ComputedMethod)
+        : method;
+      outcome = withInterval(outcome, outcome.sumSd ?? prior, years, key);
       available.add(method);
     }
     outcomes[method] = outcome;

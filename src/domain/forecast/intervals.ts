@@ -9,6 +9,7 @@
  */
 import { pctText } from "./format";
 import type { BacktestYearLike } from "./intervalTypes";
+import type { ComputedMethod } from "./types";
 
 /** Weight of the model's σ, in earlier years, against the row's own backtest errors. */
 export const PRIOR_WEIGHT = 3;
@@ -18,16 +19,26 @@ export interface Multipliers {
   q95: number;
 }
 
-export type IntervalFamily = "model" | "level" | "combination";
+/** Which multipliers an interval uses: the method that produced the numbers, or the combination. */
+export type IntervalKey = ComputedMethod | "combination";
 
 /**
- * Multipliers of the pooled σ, per family, fitted on the tuning half of the real-series bench
- * (the 80th and 95th percentile of |error| / σ there).
+ * Multipliers of the pooled σ per method, fitted split-conformally on the tuning half of the
+ * real-series bench (the 80th and 95th percentile of |error| / σ there, all months pooled;
+ * `calibrate()` in bench/forecast-real.ts prints them). Volume has no real series: it takes the
+ * run-rate's, the other level method without a model.
  */
-export const MULTIPLIERS: Record<IntervalFamily, Multipliers> = {
-  model: { q80: 1.0, q95: 2.05 },
-  level: { q80: 1.5, q95: 2.73 },
-  combination: { q80: 1.38, q95: 2.3 },
+export const MULTIPLIERS: Record<IntervalKey, Multipliers> = {
+  runRate: { q80: 1.64, q95: 2.61 },
+  recentRunRate: { q80: 1.62, q95: 2.71 },
+  seasonal: { q80: 1.47, q95: 2.51 },
+  remainingBudget: { q80: 1.59, q95: 2.62 },
+  volume: { q80: 1.64, q95: 2.61 },
+  ets: { q80: 1.15, q95: 2.15 },
+  theta: { q80: 1.21, q95: 2.06 },
+  arima: { q80: 0.98, q95: 1.7 },
+  arimaDrift: { q80: 1.01, q95: 1.95 },
+  combination: { q80: 1.5, q95: 2.57 },
 };
 
 export interface CalibratedInterval {
@@ -64,8 +75,8 @@ export function calibratedInterval(
   remainingMonths: number,
   priorSd: number | null,
   backtest: readonly BacktestYearLike[],
-  family: IntervalFamily,
-  multipliers: Record<IntervalFamily, Multipliers> = MULTIPLIERS,
+  key: IntervalKey,
+  multipliers: Record<IntervalKey, Multipliers> = MULTIPLIERS,
 ): CalibratedInterval | null {
   if (remainingMonths === 0) {
     return {
@@ -77,7 +88,7 @@ export function calibratedInterval(
   }
   const pooled = pooledSd(forecast, priorSd, backtest);
   if (!pooled) return null;
-  const { q80, q95 } = multipliers[family];
+  const { q80, q95 } = multipliers[key];
   const h80 = q80 * pooled.sd;
   const h95 = q95 * pooled.sd;
   const rel = forecast === 0 ? null : (pooled.sd / Math.abs(forecast)) * 100;
