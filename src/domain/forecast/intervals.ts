@@ -11,8 +11,11 @@ import { pctText } from "./format";
 import type { BacktestYearLike } from "./intervalTypes";
 import type { ComputedMethod } from "./types";
 
-/** Weight of the model's σ, in earlier years, against the row's own backtest errors. */
-export const PRIOR_WEIGHT = 3;
+/**
+ * Weight of the model's σ, in earlier years, against the row's own backtest errors (1 calibrated
+ * best of 0,5–6 on the bench: the backtest errors at the same month carry the horizon).
+ */
+export const PRIOR_WEIGHT = 1;
 
 export interface Multipliers {
   q80: number;
@@ -29,16 +32,16 @@ export type IntervalKey = ComputedMethod | "combination";
  * run-rate's, the other level method without a model.
  */
 export const MULTIPLIERS: Record<IntervalKey, Multipliers> = {
-  runRate: { q80: 1.64, q95: 2.61 },
-  recentRunRate: { q80: 1.62, q95: 2.71 },
-  seasonal: { q80: 1.47, q95: 2.51 },
-  remainingBudget: { q80: 1.59, q95: 2.62 },
-  volume: { q80: 1.64, q95: 2.61 },
-  ets: { q80: 1.15, q95: 2.15 },
-  theta: { q80: 1.21, q95: 2.06 },
-  arima: { q80: 0.98, q95: 1.7 },
-  arimaDrift: { q80: 1.01, q95: 1.95 },
-  combination: { q80: 1.5, q95: 2.57 },
+  runRate: { q80: 1.51, q95: 2.39 },
+  recentRunRate: { q80: 1.51, q95: 2.59 },
+  seasonal: { q80: 1.43, q95: 2.46 },
+  remainingBudget: { q80: 1.46, q95: 2.44 },
+  volume: { q80: 1.51, q95: 2.39 },
+  ets: { q80: 1.14, q95: 2.11 },
+  theta: { q80: 1.2, q95: 2.03 },
+  arima: { q80: 1.0, q95: 1.71 },
+  arimaDrift: { q80: 0.97, q95: 1.9 },
+  combination: { q80: 1.61, q95: 2.72 },
 };
 
 export interface CalibratedInterval {
