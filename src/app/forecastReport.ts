@@ -66,16 +66,21 @@ export interface ForecastJsonRow {
   etsSelection: { criterion: "AICc"; candidates: { model: string; aicc: number }[] } | null;
   /** How the automatic forecast was formed from the row's backtest; null for a chosen method. */
   auto: {
-    /** "median" of the methods below. */
-    rule: "median";
+    /** The mean of the methods below weighted by precision (1/σ², σ pooled from model and backtest). */
+    rule: "precisionWeighted";
     methods: string[];
-    /** Their weights in this year's forecast. */
+    /** Their weights in this year's forecast (sum 1). */
     weights: number[];
+    /** Each member's pooled σ of the total, % of its forecast (what its weight comes from). */
+    spreadPct: (number | null)[];
     dropped: { method: string; meanAbsErrorPct: number }[];
     budgetIncluded: boolean | null;
     comparedYears: number[];
     scores: { method: string; meanAbsErrorPct: number }[];
   } | null;
+  /** The ARIMA order choices (with differences, and with drift): every fitted order with its AICc. */
+  arimaSelection: { criterion: "AICc"; candidates: { model: string; aicc: number }[] } | null;
+  arimaDriftSelection: { criterion: "AICc"; candidates: { model: string; aicc: number }[] } | null;
 }
 
 export interface ForecastJson {
@@ -99,8 +104,11 @@ export interface SeriesInput {
   findings?: readonly Finding[];
 }
 
-function etsSelectionOf(rf: RowForecast): ForecastJsonRow["etsSelection"] {
-  const o = rf.outcomes.ets;
+function selectionOf(
+  rf: RowForecast,
+  method: "ets" | "arima" | "arimaDrift",
+): ForecastJsonRow["etsSelection"] {
+  const o = rf.outcomes[method];
   return isResult(o) && o.selection
     ? { criterion: o.selection.criterion, candidates: o.selection.candidates }
     : null;
@@ -221,19 +229,22 @@ export function computeForecast(series: SeriesInput, options: ForecastOptions = 
       interval80: rf.chosen.interval80 ?? null,
       model: rf.chosen.model ?? null,
       reason: rf.chosen.explanation,
-      etsSelection: etsSelectionOf(rf),
+      etsSelection: selectionOf(rf, "ets"),
       auto:
         rf.auto && rf.chosen.method === "combination"
           ? {
-              rule: "median" as const,
+              rule: "precisionWeighted" as const,
               methods: [...rf.auto.methods],
               weights: [...rf.auto.weights],
+              spreadPct: [...rf.auto.spreadPct],
               dropped: rf.auto.dropped.map((x) => ({ ...x })),
               budgetIncluded: rf.auto.budget ? rf.auto.budget.included : null,
               comparedYears: [...rf.auto.comparedYears],
               scores: rf.auto.scores.map((x) => ({ ...x })),
             }
           : null,
+      arimaSelection: selectionOf(rf, "arima"),
+      arimaDriftSelection: selectionOf(rf, "arimaDrift"),
     });
   }
   if (budgetRows > 0 && budgetRows < series.rows.length) {

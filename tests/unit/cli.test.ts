@@ -324,6 +324,8 @@ describe("namnd forecast", () => {
       "reason",
       "etsSelection",
       "auto",
+      "arimaSelection",
+      "arimaDriftSelection",
     ]);
     const ytd = json.rows.reduce((s: number, row: { ytd: number }) => s + row.ytd, 0);
     expect(json.total.ytd).toBeCloseTo(ytd, 2);

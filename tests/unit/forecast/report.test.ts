@@ -38,6 +38,8 @@ describe("forecastFromGrids", () => {
       "reason",
       "etsSelection",
       "auto",
+      "arimaSelection",
+      "arimaDriftSelection",
     ]);
     // IFO: 300 tkr × 12 / 3 = 1 200 tkr. Backtest 2021 and 2022: 1 200 vs 2 100 → 42,857 %.
     expect(ifo).toMatchObject({
@@ -56,6 +58,7 @@ describe("forecastFromGrids", () => {
       "volume",
       "theta",
       "arima",
+      "arimaDrift",
     ]);
     expect(ifo.backtest[0].meanAbsErrorPct).toBeCloseTo(300 / 7, 10);
     expect(ifo.backtest[3].meanAbsErrorPct).toBeNull(); // no budget for 2021–2022
@@ -72,11 +75,16 @@ describe("forecastFromGrids", () => {
   });
   it("uses the seasonal profile where the backtest says so (auto)", () => {
     const json = forecastFromGrids(workbook(), { asOf: "2023-03" });
-    // IFO's Jan–Mar were 1/7 of both earlier years: only the seasonal profile has a backtest year
-    // of its own (2022, error 0); ETS and Theta had too short a history then and stay out.
+    // IFO's Jan–Mar were 1/7 of both earlier years: no model has a backtest year of its own (too
+    // short a history then), so the level methods compete in the backtest: the seasonal profile
+    // (2022, error 0) beats run-rate (−42,857 %) and is used.
     expect(json.rows[0].method).toBe("combination");
     expect(json.rows[0].forecast).toBeCloseTo(2_100_000, 0);
-    expect(json.rows[0].auto).toMatchObject({ rule: "median", methods: ["seasonal"] });
+    expect(json.rows[0].auto).toMatchObject({
+      rule: "precisionWeighted",
+      methods: ["seasonal"],
+      weights: [1],
+    });
     expect(json.rows[0].reason).toContain("för kort historik");
   });
   it("reports an as-of month after the last booked month", () => {
