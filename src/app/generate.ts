@@ -40,7 +40,14 @@ import {
 } from "./ekonomi";
 import { layoutPersonnel, personnelSheetName } from "../report/personal";
 import { layoutVolumes, volumeSheetName } from "../report/volymtal";
-import { buildDraft, type Draft, DRAFT_SHEET, layoutDraft } from "../report/analysDraft";
+import {
+  buildDraft,
+  type Draft,
+  DRAFT_SHEET,
+  type DraftVolumeSeries,
+  layoutDraft,
+} from "../report/analysDraft";
+import { forecastTotalInterval } from "./forecastTotal";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
@@ -492,8 +499,11 @@ export async function generateDriftsammandrag(
               result: fullYear,
               sheet: names[fullYearIndex].name,
               comments: comparedRound ? previousComments([comparedRound]) : undefined,
+              // The forecast pipeline's rows (a ledger): the total's interval, not the rows' summed.
+              interval: fromLedger?.forecast ? forecastTotalInterval(fromLedger.forecast.details) : undefined,
             }
           : undefined,
+      volumeSeries: fromLedger ? draftVolumes(fromLedger) : undefined,
       investments:
         investmentSheet && investments.report
           ? { report: investments.report, sheet: investmentSheet.name }
@@ -569,6 +579,24 @@ export async function generateDriftsammandrag(
   }));
   result.written.push(...writes.map((w) => w.spec.name));
   return result;
+}
+
+/** The ledger's volume series per report row, for the draft's volume and price effects. */
+function draftVolumes(built: LedgerModelResult): DraftVolumeSeries | undefined {
+  if (!built.asOf) return undefined;
+  const rows = built.ledger.rows.flatMap((r) => (r.volume ? [{ label: r.label, volume: r.volume }] : []));
+  if (rows.length === 0) return undefined;
+  const tables = built.ledger.tables.filter((t) => t.volumeHeader !== undefined);
+  const headers = [...new Set(tables.map((t) => t.volumeHeader!))];
+  const sheets = [...new Set(tables.map((t) => `"${t.sheet}"`))];
+  return {
+    year: Number(built.asOf.slice(0, 4)),
+    month: Number(built.asOf.slice(5, 7)),
+    rows,
+    // Two tables that name their volume differently: the text says "volymenheter".
+    name: headers.length === 1 ? headers[0] : null,
+    source: `${sheets.length === 1 ? "Bladet" : "Bladen"} ${sheets.join(", ")}`,
+  };
 }
 
 /** "'Driftsammandrag 2023-03'!C7" for every cell whose value is a number but not a finite one. */
