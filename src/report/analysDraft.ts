@@ -654,7 +654,11 @@ export function layoutDraft(draft: Draft, options: DraftLayoutOptions): SheetSpe
       {
         value: f.value,
         ...(formula ? { formula } : {}),
-        numberFormat: f.text.endsWith("%") ? "0.0%" : "#,##0.0##",
+        numberFormat: f.text.endsWith("%")
+          ? "0.0%"
+          : Number.isInteger(f.value) && f.formula === null
+            ? "#,##0"
+            : "#,##0.0##",
       },
       { value: f.cell },
       { value: f.what },
@@ -687,13 +691,30 @@ export function layoutDraft(draft: Draft, options: DraftLayoutOptions): SheetSpe
     range: range(figuresHeader, 0, figuresHeader, 3),
     style: { bold: true, fill: COLORS.headerFill, borderBottom: "thin" },
   });
+  // Long sources and explanations wrap inside their columns, so the page keeps its width.
+  if (draft.figures.length > 0) {
+    spec.styles.push({
+      range: range(figuresHeader + 1, 0, figuresHeader + draft.figures.length, 1),
+      style: { verticalAlignment: "top" },
+    });
+    spec.styles.push({
+      range: range(figuresHeader + 1, 2, figuresHeader + draft.figures.length, 3),
+      style: { wrapText: true, verticalAlignment: "top" },
+    });
+  }
   if (diffHeader >= 0)
     spec.styles.push({ range: range(diffHeader, 0, diffHeader, 0), style: { bold: true } });
   spec.columnWidths = [90, 14, 34, 40];
-  spec.rowHeights = draft.paragraphs.map((p, i) => ({
+  const heights = draft.paragraphs.map((p, i) => ({
     row: DRAFT_FIRST_ROW + i,
     points: 15 * Math.max(1, Math.ceil(p.length / 85)) + 2,
   }));
+  spec.rowHeights = heights;
+  // A figure row as high as its wrapped source (column C) or explanation (column D).
+  draft.figures.forEach((f, k) => {
+    const lines = Math.max(Math.ceil(f.cell.length / 30), Math.ceil(f.what.length / 36), 1);
+    if (lines > 1) heights.push({ row: figuresHeader + 1 + k, points: 15 * lines });
+  });
   spec.print = { orientation: "landscape", fitToPagesWide: 1, paperSize: "A4" };
   spec.tabColor = "#2F5597";
   return spec;
