@@ -248,8 +248,8 @@ export async function generateDriftsammandrag(
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const settings = await loadSettings(port);
-  const unit: Unit = options.unit ?? settings.budget?.unit ?? "mnkr";
-  const decimals = options.decimals ?? settings.budget?.decimals ?? 0;
+  const unit: Unit = options.unit ?? settings.budget?.unit ?? settings.ekonomi?.ledger?.unit ?? "mnkr";
+  const decimals = options.decimals ?? settings.budget?.decimals ?? settings.ekonomi?.ledger?.decimals ?? 0;
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
   const empty = (mapping: BudgetMapping | null, source: GenerateResult["mappingSource"]): GenerateResult => ({
@@ -571,6 +571,8 @@ export async function generateDriftsammandrag(
     ekonomi: {
       ...s.ekonomi,
       ...(options.tables ? { tables: [...options.tables] } : {}),
+      // Reports made from a huvudbok have no table mapping to save: the ribbon reruns them from this.
+      ...(mappingSource === "ledger" ? { ledger: { unit, decimals } } : {}),
       // The generated text is remembered for the sheet the economist edits: an edited one keeps its record.
       ...(draft && draftSheet && !draftState?.edited
         ? { draft: { sheet: draftSheet, paragraphs: draft.paragraphs } }

@@ -6,6 +6,8 @@
 import { generateDriftsammandrag, type GenerateResult } from "../../../src/app/generate";
 import { forecastTotalInterval, rowsForTotal } from "../../../src/app/forecastTotal";
 import { saveForecastRound } from "../../../src/app/forecastRounds";
+import { regenerateDriftsammandrag } from "../../../src/commands/handlers";
+import ExcelJS from "exceljs";
 import type { ReportResult } from "../../../src/domain/budget/compute";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
 import { layoutDraft } from "../../../src/report/analysDraft";
@@ -151,5 +153,46 @@ describe("the draft from a ledger", () => {
     const fig = r.draft!.figures.find((f) => f.what === "Förändring mot föregående prognos, summa")!;
     expect(fig.value * 1e6).toBeCloseTo(change, 0);
     expect(fig.cell).toMatch(/^'Driftsammandrag prognos 2023'!F\d+$/);
+  });
+
+  it("the ribbon reruns a ledger's reports with the chosen tables; an edited draft is kept beside the new one", async () => {
+    const port = await XlsxWorkbook.load(await toBuffer(addCareDays(addInvestmentsQ1_2023(buildQ1Ledger()))));
+    const first = await generateDriftsammandrag(port, { unit: "mnkr", now: NOW, tables: [...TABLES] });
+    const before = (await port.listSheets()).map((s) => s.name);
+    const openPane = jest.fn(async () => true);
+    const again = await regenerateDriftsammandrag(port, openPane);
+    expect(again.ok).toBe(true);
+    expect(openPane).not.toHaveBeenCalled();
+    expect(again.message).toMatch(
+      /Driftsammandrag 2023-03.*Investeringar prognos 2023.*Analys och kommentar/,
+    );
+    expect((await port.listSheets()).map((s) => s.name)).toEqual(before);
+    // Same unit (mnkr, saved with the ledger run), same text: the draft was replaced in place.
+    const sheet = await port.readRange("Analys och kommentar", { top: 3, left: 0, bottom: 3, right: 0 });
+    expect(sheet.values[0][0]).toBe(first.draft!.paragraphs[0]);
+
+    // The economist edits the forecast paragraph; the next click keeps it and writes "(ny)".
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await port.toBuffer()) as unknown as ArrayBuffer);
+    const edited = "Prognosen är osäker: placeringarna inom barn och unga kan öka under hösten.";
+    wb.getWorksheet("Analys och kommentar")!.getCell(5, 1).value = edited;
+    const reopened = await XlsxWorkbook.load(await toBuffer(wb));
+    const third = await regenerateDriftsammandrag(reopened, openPane);
+    expect(third.ok).toBe(true);
+    const names = (await reopened.listSheets()).map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["Analys och kommentar", "Analys och kommentar (ny)"]));
+    const kept = await reopened.readRange("Analys och kommentar", { top: 4, left: 0, bottom: 4, right: 0 });
+    expect(kept.values[0][0]).toBe(edited);
+    const fresh = await reopened.readRange("Analys och kommentar (ny)", {
+      top: 0,
+      left: 0,
+      bottom: 120,
+      right: 0,
+    });
+    const col = fresh.values.map((r) => r[0]);
+    expect(col).toContain(`Stycke 2, redigerat: ${edited}`);
+    expect(col).toContain(`Stycke 2, nytt utkast: ${first.draft!.paragraphs[1]}`);
+    // Only the edited paragraph differs.
+    expect(col.filter((v) => typeof v === "string" && v.startsWith("Stycke "))).toHaveLength(2);
   });
 });
