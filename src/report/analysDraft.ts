@@ -314,7 +314,12 @@ export function buildDraft(sources: DraftSources): Draft {
   }
 
   if (sources.volumeSeries && sources.period) {
-    const explained = volumeExplanations(sources.volumeSeries, sources.period, sources.fullYear);
+    const explained = volumeExplanations(
+      sources.volumeSeries,
+      sources.period,
+      sources.fullYear,
+      half * UNIT_FACTOR[unit],
+    );
     for (const e of explained) {
       const w = volumeWords(sources.volumeSeries.name);
       const kV0 = nextFigure();
@@ -547,6 +552,8 @@ export function volumeExplanations(
   vs: DraftVolumeSeries,
   period: { result: ReportResult; sheet: string },
   fullYear?: { result: ReportResult; sheet: string },
+  /** A deviation smaller than this (kr) rounds to zero in the text: not "a large deviation". */
+  minDeviationKr = 0,
   limit = 3,
 ): VolumeExplanation[] {
   const def = period.result.definition;
@@ -586,7 +593,7 @@ export function volumeExplanations(
     if (v0 === null || v1 === null || v0 <= 0 || v1 <= 0) return;
     const dev =
       (fullYear ? deviationOf(fullYear.result, row.label) : null) ?? deviationOf(period.result, row.label);
-    if (dev === null || dev === 0) return;
+    if (dev === null || dev === 0 || Math.abs(dev) < minDeviationKr) return;
     const where = `${vs.source}: ${row.label}, summa ${months}`;
     out.push({
       label: row.label,

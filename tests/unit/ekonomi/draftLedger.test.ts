@@ -10,7 +10,7 @@ import { regenerateDriftsammandrag } from "../../../src/commands/handlers";
 import ExcelJS from "exceljs";
 import type { ReportResult } from "../../../src/domain/budget/compute";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
-import { layoutDraft } from "../../../src/report/analysDraft";
+import { layoutDraft, percentText, volumeWords } from "../../../src/report/analysDraft";
 import { toBuffer } from "../../fixtures/budget/seedWorkbooks";
 import { addInvestmentsQ1_2023 } from "../../fixtures/budget/investmentWorkbooks";
 import { buildQ1Ledger } from "../../fixtures/ledger/q1Ledger";
@@ -194,5 +194,41 @@ describe("the draft from a ledger", () => {
     expect(col).toContain(`Stycke 2, nytt utkast: ${first.draft!.paragraphs[1]}`);
     // Only the edited paragraph differs.
     expect(col.filter((v) => typeof v === "string" && v.startsWith("Stycke "))).toHaveLength(2);
+  });
+
+  it("explains only with volumes for both periods, and only a deviation the text shows", async () => {
+    const wb = addCareDays(addInvestmentsQ1_2023(buildQ1Ledger()));
+    const ws = wb.getWorksheet("Volymer")!;
+    // This year only: nothing to compare with.
+    [300, 310, 320].forEach((d, m) => ws.addRow([`2023-0${m + 1}`, "Flyktingmottagande", d]));
+    // Both years, but the forecast's deviation of Alkoholtillstånd rounds to 0,0 mnkr.
+    [10, 10, 10].forEach((d, m) => ws.addRow([`2022-0${m + 1}`, "Alkoholtillstånd mm", d]));
+    [12, 12, 12].forEach((d, m) => ws.addRow([`2023-0${m + 1}`, "Alkoholtillstånd mm", d]));
+    const port = await XlsxWorkbook.load(await toBuffer(wb));
+    const r = await generateDriftsammandrag(port, {
+      unit: "mnkr",
+      now: NOW,
+      tables: [...TABLES],
+      write: false,
+    });
+    const full = r.results.find((x) => x.definition.kind === "fullYear")!;
+    const alk = full.rows.find((x) => x.label === "Alkoholtillstånd mm")!;
+    expect(Math.abs(alk.values[2]!)).toBeLessThan(50_000);
+    const t = r.draft!.paragraphs.join("\n");
+    expect(t).not.toContain("Inom Flyktingmottagande");
+    expect(t).not.toContain("Inom Alkoholtillstånd");
+    expect(t).toContain("Inom Barn och ungdomsvård har antalet vårddygn");
+  });
+
+  it("words: the volume's header, and per cent as the seeds write it", () => {
+    expect(volumeWords("Vårddygn")).toEqual({ plural: "vårddygn", singular: "vårddygn" });
+    expect(volumeWords("Antal hemtjänsttimmar")).toEqual({
+      plural: "hemtjänsttimmar",
+      singular: "hemtjänsttimme",
+    });
+    expect(volumeWords("Placeringar")).toEqual({ plural: "placeringar", singular: "placering" });
+    expect(volumeWords(null)).toEqual({ plural: "volymenheter", singular: "volymenhet" });
+    expect(percentText(-0.25)).toBe("25 %");
+    expect(percentText(0.055)).toBe("5,5 %");
   });
 });
