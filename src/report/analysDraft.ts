@@ -245,7 +245,7 @@ export function buildDraft(sources: DraftSources): Draft {
       if (isForecast && fy.interval) headline += intervalClause(fy.interval, kr, at);
       headline += ".";
       if (isForecast && fy.interval && "unavailable" in fy.interval)
-        headline += ` Prognosens osäkerhet kan inte anges: ${fy.interval.unavailable}`;
+        headline += ` Prognosens osäkerhet för helåret kan inte anges: ${fy.interval.unavailable}`;
       const prior = priorChange(fy);
       if (prior) {
         const header = prior.header.replace(/^Bokslut/, "bokslut");

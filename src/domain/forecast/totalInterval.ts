@@ -41,6 +41,8 @@ export interface TotalInterval {
   basis: string;
 }
 
+/** `unavailable` continues a sentence: "Summans osäkerhet kan inte anges: prognosen för … saknar intervall." */
+
 export type TotalIntervalOutcome = TotalInterval | { unavailable: string };
 
 const half = (iv: readonly [number, number]) => (iv[1] - iv[0]) / 2;
@@ -50,7 +52,7 @@ export function totalInterval(
   remainingMonths: number,
   multipliers: Multipliers = MULTIPLIERS.combination,
 ): TotalIntervalOutcome {
-  if (rows.length === 0) return { unavailable: "Prognosen har inga rader." };
+  if (rows.length === 0) return { unavailable: "prognosen har inga rader." };
   const forecast = rows.reduce((s, r) => s + r.forecast, 0);
   if (remainingMonths === 0) {
     return {
@@ -65,7 +67,7 @@ export function totalInterval(
   const without = rows.filter((r) => r.interval80 === null || r.interval95 === null).map((r) => r.label);
   if (without.length > 0)
     return {
-      unavailable: `Prognosen för ${without.join(", ")} saknar intervall (manuellt värde eller för kort historik), så summans intervall kan inte anges.`,
+      unavailable: `prognosen för ${without.join(", ")} saknar intervall (manuellt värde eller för kort historik).`,
     };
   // The years every row was backtested in: only there is the total's error known.
   const byYear = new Map<number, { errorKr: number; outcome: number; rows: number }>();

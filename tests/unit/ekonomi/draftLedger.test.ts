@@ -10,7 +10,7 @@ import { regenerateDriftsammandrag } from "../../../src/commands/handlers";
 import ExcelJS from "exceljs";
 import type { ReportResult } from "../../../src/domain/budget/compute";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
-import { layoutDraft, percentText, volumeWords } from "../../../src/report/analysDraft";
+import { buildDraft, layoutDraft, percentText, volumeWords } from "../../../src/report/analysDraft";
 import { toBuffer } from "../../fixtures/budget/seedWorkbooks";
 import { addInvestmentsQ1_2023 } from "../../fixtures/budget/investmentWorkbooks";
 import { buildQ1Ledger } from "../../fixtures/ledger/q1Ledger";
@@ -230,5 +230,24 @@ describe("the draft from a ledger", () => {
     expect(volumeWords(null)).toEqual({ plural: "volymenheter", singular: "volymenhet" });
     expect(percentText(-0.25)).toBe("25 %");
     expect(percentText(0.055)).toBe("5,5 %");
+  });
+
+  it("says why the total has no interval when a row has none", () => {
+    const full = report("fullYear");
+    const draft = buildDraft({
+      unit: "mnkr",
+      fullYear: {
+        result: full,
+        sheet: "Driftsammandrag prognos 2023",
+        interval: {
+          unavailable:
+            "prognosen för Ekonomiskt bistånd saknar intervall (manuellt värde eller för kort historik).",
+        },
+      },
+    });
+    expect(draft.paragraphs[0]).toMatch(
+      /för år 2023\. Prognosens osäkerhet för helåret kan inte anges: prognosen för Ekonomiskt bistånd saknar intervall \(manuellt värde eller för kort historik\)\. Jämfört med bokslut 2022/,
+    );
+    expect(draft.figures.some((f) => /intervall/.test(f.what))).toBe(false);
   });
 });
