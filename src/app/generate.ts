@@ -28,7 +28,7 @@ import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import type { SourceRead } from "../sources/model";
 import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
-import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
+import { isOutputSheet, planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 import {
   EKONOMI_TABLES,
   type EkonomiTable,
@@ -122,13 +122,9 @@ function errorCellsOf(grid: Grid): SourceCandidate["errorCells"] {
 
 /** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
 export function sourceSheets(sheets: readonly SheetInfo[], settings: Settings): SheetInfo[] {
-  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   return sheets.filter(
     (s) =>
-      s.visibility === "visible" &&
-      !s.isSettings &&
-      s.usedRange !== null &&
-      !owned.has(s.name.toLocaleLowerCase("sv-SE")),
+      s.visibility === "visible" && !s.isSettings && s.usedRange !== null && !isOutputSheet(settings, s.name),
   );
 }
 
@@ -139,9 +135,9 @@ export async function detectSources(
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<SourceCandidate[]> {
-  const owned = new Set(settings.ownedSheets);
   const sheets = (listed ?? (await port.listSheets())).filter(
-    (s) => s.visibility === "visible" && !s.isSettings && !owned.has(s.name) && s.usedRange !== null,
+    (s) =>
+      s.visibility === "visible" && !s.isSettings && !isOutputSheet(settings, s.name) && s.usedRange !== null,
   );
   const candidates: SourceCandidate[] = [];
   for (const s of sheets) {
