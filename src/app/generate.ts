@@ -68,6 +68,11 @@ export interface GenerateOptions {
    * unless a mapping is given or no ledger is found; the files are recorded in the settings.
    */
   sources?: readonly SourceRead[];
+  /**
+   * Build from the ledger even without files (the pane's "ledger from files" choice when every
+   * file was kept as a sheet: the ledger is then in the workbook's own sheets).
+   */
+  fromLedger?: boolean;
   /** Sheets of the report workbook that files were brought in as (keep, not only link). */
   importedSources?: readonly SourceRecord[];
 }
@@ -283,7 +288,7 @@ export async function generateDriftsammandrag(
   const sources = options.sources ?? [];
   const extraGrids = sources.flatMap((s) => s.grids);
   for (const s of sources) findings.push(...s.findings);
-  if (sources.length > 0 && !options.mapping) {
+  if ((sources.length > 0 || options.fromLedger) && !options.mapping) {
     // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
     const built = await buildLedgerModel(port, settings, extraGrids);
     if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
@@ -296,7 +301,10 @@ export async function generateDriftsammandrag(
       findings.push({
         severity: "warning",
         code: "sourceNotUsed",
-        message: `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`,
+        message:
+          sources.length > 0
+            ? `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`
+            : "Arbetsboken har ingen huvudbok; sammanställningen i arbetsboken används i stället.",
         cell: null,
       });
     }
