@@ -1,0 +1,27 @@
+/** Messages between the pane and the source-reading worker (src/sources/read.worker.ts). */
+import type { SourceRecord } from "../app/sourceFiles";
+import type { SourceRead } from "./model";
+
+export interface ReadRequest {
+  id: number;
+  name: string;
+  /** The file's bytes, transferred (not copied) to the worker. */
+  bytes: ArrayBuffer;
+  modified: number | null;
+  order: number;
+}
+
+/** What the pane needs of a read file: the grids, its record, and whether it can be used. */
+export interface ReadOutcome {
+  read: SourceRead;
+  record: SourceRecord;
+  /** Why it cannot be used for a computation (Swedish, naming the file), or null. */
+  reason: string | null;
+  /** Why it cannot be brought in as a sheet either, or null (a summary table can be). */
+  keepReason: string | null;
+}
+
+export type ReadResponse =
+  | { id: number; type: "progress"; fraction: number }
+  | { id: number; type: "done"; outcome: ReadOutcome }
+  | { id: number; type: "error"; message: string };
