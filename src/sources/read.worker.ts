@@ -4,7 +4,7 @@
  * No network: it only receives the bytes the pane transferred.
  */
 import { readOutcome } from "./readOutcome";
-import type { ReadRequest, ReadResponse } from "./workerProtocol";
+import { ROWS_PER_SLICE, type ReadRequest, type ReadResponse } from "./workerProtocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ReadRequest>) => void) | null;
@@ -23,7 +23,23 @@ scope.onmessage = (event) => {
       scope.postMessage({ id, type: "progress", fraction });
     }
   }).then(
-    (outcome) => scope.postMessage({ id, type: "done", outcome }),
+    (outcome) => {
+      const grids = outcome.read.grids.map((grid, g) => {
+        for (let from = 0; from < grid.values.length; from += ROWS_PER_SLICE) {
+          const to = from + ROWS_PER_SLICE;
+          scope.postMessage({
+            id,
+            type: "rows",
+            grid: g,
+            values: grid.values.slice(from, to),
+            text: grid.text.slice(from, to),
+            numberFormat: grid.numberFormat.slice(from, to),
+          });
+        }
+        return { ...grid, values: [], text: [], numberFormat: [] };
+      });
+      scope.postMessage({ id, type: "done", outcome: { ...outcome, read: { ...outcome.read, grids } } });
+    },
     (error: unknown) =>
       scope.postMessage({
         id,

@@ -21,7 +21,21 @@ export interface ReadOutcome {
   keepReason: string | null;
 }
 
+/**
+ * The grids' cells travel in slices of rows before "done" (whose grids arrive without them): each
+ * message is deserialised as its own task, so a 200 000-row file never blocks the pane for long.
+ */
+export const ROWS_PER_SLICE = 4096;
+
 export type ReadResponse =
   | { id: number; type: "progress"; fraction: number }
+  | {
+      id: number;
+      type: "rows";
+      grid: number;
+      values: ReadOutcome["read"]["grids"][number]["values"];
+      text: string[][];
+      numberFormat: string[][];
+    }
   | { id: number; type: "done"; outcome: ReadOutcome }
   | { id: number; type: "error"; message: string };

@@ -44,6 +44,7 @@ function inWorker(
   const id = nextId++;
   return new Promise((resolve, reject) => {
     let answered = false;
+    const slices = new Map<number, { values: unknown[][]; text: string[][]; numberFormat: string[][] }>();
     const done = () => {
       w.removeEventListener("message", onMessage);
       w.removeEventListener("error", onError);
@@ -53,8 +54,22 @@ function inWorker(
       if (m.id !== id) return;
       answered = true;
       if (m.type === "progress") onProgress(m.fraction);
-      else if (m.type === "done") {
+      else if (m.type === "rows") {
+        const slice = slices.get(m.grid) ?? { values: [], text: [], numberFormat: [] };
+        for (const row of m.values) slice.values.push(row);
+        for (const row of m.text) slice.text.push(row);
+        for (const row of m.numberFormat) slice.numberFormat.push(row);
+        slices.set(m.grid, slice);
+      } else if (m.type === "done") {
         done();
+        // The grids' cells came in slices before this message.
+        m.outcome.read.grids.forEach((grid, g) => {
+          const slice = slices.get(g);
+          if (!slice) return;
+          grid.values = slice.values as typeof grid.values;
+          grid.text = slice.text;
+          grid.numberFormat = slice.numberFormat;
+        });
         resolve(m.outcome);
       } else {
         done();
