@@ -168,3 +168,33 @@ describe("keep a source file as a sheet of the report workbook", () => {
     expect(result.ledger?.asOf).toBe("2024-04");
   });
 });
+
+describe("a summary table (driftsammandrag) in a source file", () => {
+  it("is refused as a linked file, but kept as a sheet it is detected by the workbook's own readers", async () => {
+    const { buildQ1_2023, toBuffer } = await import("../fixtures/budget/seedWorkbooks");
+    const { detectSources, pickSource } = await import("../../src/app/generate");
+    const { unusableReason } = await import("../../src/app/sourceFiles");
+    const { unkeepableReason } = await import("../../src/app/keepSources");
+    const bytes = await toBuffer(buildQ1_2023());
+    const read = await readSourceFile({ name: "driftredovisning mars.xlsx", bytes, modified: 3 });
+    expect(unusableReason(read)).toContain(
+      'Filen "driftredovisning mars.xlsx" innehåller en sammanställning (driftsammandrag)',
+    );
+    expect(unkeepableReason(read)).toBeNull();
+    for (const api of ["1.18", "1.9"]) {
+      const { host, port } = setup(api);
+      const kept = await keepSource(port, { read, bytes });
+      expect(kept.sheets).toEqual(["driftredovisning mars"]);
+      const settings = await loadSettings(port);
+      const candidates = await detectSources(port, settings);
+      const picked = pickSource(candidates);
+      expect(picked.table?.mapping.sheet).toBe("driftredovisning mars");
+      expect(picked.table?.mapping.rows.filter((r) => r.role !== "ignore").length).toBeGreaterThan(5);
+      // The same table as read from the file itself.
+      expect(host.sheetNames()).toContain("driftredovisning mars");
+      const result = await generateDriftsammandrag(port, { write: false });
+      expect(result.mappingSource).toBe("detected");
+      expect(result.reports.length).toBeGreaterThan(0);
+    }
+  });
+});
