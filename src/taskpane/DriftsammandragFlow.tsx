@@ -112,7 +112,9 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
   // Bumped after a file was brought in as a sheet: the workbook's tables are detected again.
   const [reload, setReload] = useState(0);
   const selectedRef = useRef<string | null>(null);
-  selectedRef.current = selectedKey;
+  useEffect(() => {
+    selectedRef.current = selectedKey;
+  }, [selectedKey]);
   const fromFiles = selectedKey === FILES_KEY && files.length > 0;
 
   const select = useCallback((option: SourceOption | undefined) => {
