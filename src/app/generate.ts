@@ -28,7 +28,7 @@ import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import type { SourceRead } from "../sources/model";
 import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
-import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
+import { isOutputSheet, planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 import {
   EKONOMI_TABLES,
   type EkonomiTable,
@@ -75,6 +75,11 @@ export interface GenerateOptions {
    * unless a mapping is given or no ledger is found; the files are recorded in the settings.
    */
   sources?: readonly SourceRead[];
+  /**
+   * Build from the ledger even without files (the pane's "ledger from files" choice when every
+   * file was kept as a sheet: the ledger is then in the workbook's own sheets).
+   */
+  fromLedger?: boolean;
   /** Sheets of the report workbook that files were brought in as (keep, not only link). */
   importedSources?: readonly SourceRecord[];
 }
@@ -129,13 +134,9 @@ function errorCellsOf(grid: Grid): SourceCandidate["errorCells"] {
 
 /** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
 export function sourceSheets(sheets: readonly SheetInfo[], settings: Settings): SheetInfo[] {
-  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   return sheets.filter(
     (s) =>
-      s.visibility === "visible" &&
-      !s.isSettings &&
-      s.usedRange !== null &&
-      !owned.has(s.name.toLocaleLowerCase("sv-SE")),
+      s.visibility === "visible" && !s.isSettings && s.usedRange !== null && !isOutputSheet(settings, s.name),
   );
 }
 
@@ -146,9 +147,9 @@ export async function detectSources(
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<SourceCandidate[]> {
-  const owned = new Set(settings.ownedSheets);
   const sheets = (listed ?? (await port.listSheets())).filter(
-    (s) => s.visibility === "visible" && !s.isSettings && !owned.has(s.name) && s.usedRange !== null,
+    (s) =>
+      s.visibility === "visible" && !s.isSettings && !isOutputSheet(settings, s.name) && s.usedRange !== null,
   );
   const candidates: SourceCandidate[] = [];
   for (const s of sheets) {
@@ -294,7 +295,7 @@ export async function generateDriftsammandrag(
   const sources = options.sources ?? [];
   const extraGrids = sources.flatMap((s) => s.grids);
   for (const s of sources) findings.push(...s.findings);
-  if (sources.length > 0 && !options.mapping) {
+  if ((sources.length > 0 || options.fromLedger) && !options.mapping) {
     // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
     const built = await buildLedgerModel(port, settings, extraGrids);
     if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
@@ -307,7 +308,10 @@ export async function generateDriftsammandrag(
       findings.push({
         severity: "warning",
         code: "sourceNotUsed",
-        message: `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`,
+        message:
+          sources.length > 0
+            ? `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`
+            : "Arbetsboken har ingen huvudbok; sammanställningen i arbetsboken används i stället.",
         cell: null,
       });
     }

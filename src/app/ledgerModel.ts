@@ -15,6 +15,7 @@ import type { Grid } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { forecastFromGridsDetailed, type ForecastComputation, type ForecastOptions } from "./forecastReport";
 import { forecastOptionsFrom, parseForecastSettings } from "./forecastSettings";
+import { isOutputSheet } from "./ownedSheets";
 import type { Settings } from "./settings";
 
 export interface LedgerModelResult {
@@ -39,16 +40,10 @@ export async function readSourceGrids(
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<Grid[]> {
-  const imported = new Set(
-    (settings.sources ?? []).flatMap((s) => (s.sheet ? [s.sheet.toLocaleLowerCase("sv-SE")] : [])),
-  );
-  const owned = new Set(
-    settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")).filter((s) => !imported.has(s)),
-  );
   const grids: Grid[] = [];
   for (const sheet of listed ?? (await port.listSheets())) {
     if (sheet.isSettings || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
-    if (owned.has(sheet.name.toLocaleLowerCase("sv-SE"))) continue;
+    if (isOutputSheet(settings, sheet.name)) continue;
     grids.push(await port.readRange(sheet.name, sheet.usedRange));
   }
   return grids;

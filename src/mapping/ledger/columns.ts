@@ -163,6 +163,34 @@ function accountClassOf(value: CellValue): number {
   return -2;
 }
 
+/** A Debet or Kredit cell: a number, 0 when empty, null when it is not a number. */
+function sideAmount(v: CellValue | undefined): number | null {
+  if (v === null || v === undefined || v === "") return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean" || isErrorValue(v)) return null;
+  const parsed = parseSwedishNumber(v);
+  if (parsed.kind === "missing") return 0;
+  return parsed.kind === "number" && !parsed.percent ? parsed.value : null;
+}
+
+/**
+ * debet − kredit (kredit + debet when the export signed the credits): costs positive, revenues
+ * negative, as a Belopp column. Both cells empty is a missing amount; a non-number names its cell.
+ */
+function debitMinusCredit(
+  row: readonly CellValue[],
+  dc: { debit: number; credit: number; creditSigned: boolean },
+): number | { col: number; missing: boolean } {
+  const dv = row[dc.debit] ?? null;
+  const cv = row[dc.credit] ?? null;
+  if ((dv === null || dv === "") && (cv === null || cv === "")) return { col: dc.debit, missing: true };
+  const d = sideAmount(dv);
+  if (d === null) return { col: dc.debit, missing: false };
+  const c = sideAmount(cv);
+  if (c === null) return { col: dc.credit, missing: false };
+  return dc.creditSigned ? d + c : d - c;
+}
+
 function grow<T extends Int32Array | Int8Array | Float64Array>(a: T, length: number): T {
   return a.slice(0, length) as T;
 }
@@ -190,6 +218,7 @@ export function readLedgerColumns(
   const factor = volumeOnly ? 1 : UNIT_FACTOR[layout.unit];
   const pc = col.period as number;
   const ac = col.amount as number;
+  const debitCredit = layout.kind === "ledger" ? (layout.debitCredit ?? null) : null;
   const codeCol = col.code ?? -1;
   const nameCol = col.name ?? -1;
   const yearCol = col.year ?? -1;
@@ -293,7 +322,22 @@ export function readLedgerColumns(
     // Amount (a volume table has none)
     let a: number;
     if (volumeOnly || budgetOnly) a = 0;
-    else if (typeof av === "number") a = av;
+    else if (debitCredit) {
+      const amount = debitMinusCredit(row, debitCredit);
+      if (typeof amount !== "number") {
+        const c = amount.col;
+        out.add(
+          amount.missing ? "warning" : "error",
+          amount.missing ? "amountMissing" : "amountUnreadable",
+          amount.missing
+            ? `Både debet (${addr(r, debitCredit.debit)}) och kredit (${addr(r, debitCredit.credit)}) saknas; raden räknas inte med.`
+            : `Beloppet i ${addr(r, c)} ("${textAt(grid, r, c)}") är inget tal; raden räknas inte med.`,
+          addr(r, c),
+        );
+        continue;
+      }
+      a = amount;
+    } else if (typeof av === "number") a = av;
     else {
       const parsed =
         av === null || isErrorValue(av) || typeof av === "boolean" ? null : parseSwedishNumber(av);
