@@ -45,6 +45,10 @@ import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
+import { ledgerInvestments, reconcileInvestments } from "./ledgerInvestments";
+import { readSourceGrids as readWholeSourceGrids } from "./ledgerModel";
+import { detectLedgerTable, readLedger, type LedgerReadResult } from "../mapping/ledger";
+import { isFullYear } from "../domain/budget/model";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
 const DETECT_ROWS = 400;
@@ -374,7 +378,23 @@ export async function generateDriftsammandrag(
   const wanted = new Set<EkonomiTable>(chosen ?? EKONOMI_TABLES);
   // The sheets detection has read already are not read again.
   const grids = detectedGrids ?? (await readSourceGrids(port, settings, sheetInfos));
-  const investments = findInvestments(grids);
+  let investments = findInvestments(grids);
+  // Investment rows in the ledger: the report when there is no investment table, else its check.
+  const ledgerRead =
+    fromLedger?.ledger ?? (hasAccountLedger(grids) ? await readWorkbookLedger(port, settings, model) : null);
+  const ledgerAsOf = fromLedger?.asOf ?? (ledgerRead ? reportAsOf(model) : null);
+  const fromLedgerInvestments =
+    ledgerRead && ledgerAsOf ? ledgerInvestments(ledgerRead, ledgerAsOf) : null;
+  if (fromLedgerInvestments) {
+    if (investments.report && investments.model)
+      findings.push(
+        ...reconcileInvestments(
+          { report: investments.report, model: investments.model },
+          fromLedgerInvestments.report,
+        ),
+      );
+    else if (!investments.model) investments = fromLedgerInvestments;
+  }
   const personnel = findPersonnel(grids);
   const volumes = findVolumes(grids);
   findings.push(...investments.findings, ...personnel.findings, ...volumes.findings);
@@ -569,6 +589,35 @@ export async function generateDriftsammandrag(
   }));
   result.written.push(...writes.map((w) => w.spec.name));
   return result;
+}
+
+/** A huvudbok with a konto column among the grids read (its investment rows can be reported). */
+function hasAccountLedger(grids: readonly Grid[]): boolean {
+  return grids.some((g) => {
+    const layout = detectLedgerTable(g).layout;
+    return layout?.kind === "ledger" && layout.columns.account !== undefined;
+  });
+}
+
+/** The report's as-of month: the period columns' last month, else December of the bokslut year. */
+function reportAsOf(model: BudgetModel): string | null {
+  const partial = modelAsOf(model);
+  if (partial) return partial;
+  const years = model.columns
+    .filter((c) => c.kind === "actual" && c.period !== null && isFullYear(c.period))
+    .map((c) => c.period!.year);
+  return years.length > 0 ? `${Math.max(...years)}-12` : null;
+}
+
+/** The workbook's ledger read whole (beside a summary table), as of the report's month. */
+async function readWorkbookLedger(
+  port: WorkbookPort,
+  settings: Settings,
+  model: BudgetModel,
+): Promise<LedgerReadResult> {
+  const asOf = reportAsOf(model);
+  const period = asOf ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : null;
+  return readLedger(await readWholeSourceGrids(port, settings), { asOf: period });
 }
 
 /** "'Driftsammandrag 2023-03'!C7" for every cell whose value is a number but not a finite one. */

@@ -105,6 +105,10 @@ export const FINDING_CODES = [
   "investmentSumMismatch",
   "investmentUnitMissing",
   "investmentVaravMismatch",
+  "investmentsFromLedger",
+  "investmentWriteDownsExcluded",
+  "investmentLedgerMismatch",
+  "investmentRowsSeparated",
   "ekonomiSummarySkipped",
   "draftEdited",
   // Source files (ledger exports and workbooks read beside the open workbook).

@@ -22,6 +22,8 @@ export const CLASS_UNKNOWN = -1;
 
 /** The verksamheter seen, shared by all tables read, so one verksamhet gets one key everywhere. */
 export class ActivityRegistry {
+  /** Investment projects (a Projekt column), keyed the same way. */
+  private projectRegistry: ActivityRegistry | null = null;
   readonly codes: (string | null)[] = [];
   readonly names: (string | null)[] = [];
   private readonly byCode = new Map<string, number>();
@@ -30,6 +32,10 @@ export class ActivityRegistry {
 
   get size(): number {
     return this.codes.length;
+  }
+
+  get projects(): ActivityRegistry {
+    return (this.projectRegistry ??= new ActivityRegistry());
   }
 
   /** Key of a row's code and/or name; -1 when both are empty. */
@@ -99,6 +105,10 @@ export interface LedgerColumns {
   activity: Int32Array;
   /** First digit of the konto (Kommun-Bas 13 class), CLASS_UNKNOWN without a konto column. */
   accountClass: Int8Array;
+  /** The konto's first four digits (1230, 2388), -1 without a konto column. */
+  account: Int32Array;
+  /** ActivityRegistry.projects key of the row's Projekt, -1 without one. */
+  project: Int32Array;
   version: Int8Array;
   /** kr, full precision. */
   amount: Float64Array;
@@ -148,6 +158,20 @@ function versionCode(text: string): number {
   return -1;
 }
 
+/** The konto's first four digits, zero-padded on the right: 1230 → 1230, "30106" → 3010, "12" → 1200; -1 when not a konto. */
+export function accountNumberOf(value: CellValue): number {
+  const digits =
+    typeof value === "number"
+      ? Number.isFinite(value) && value >= 0
+        ? String(Math.floor(value))
+        : ""
+      : typeof value === "string"
+        ? (/^\s*(\d+)/.exec(value)?.[1] ?? "")
+        : "";
+  if (digits === "") return -1;
+  return Number(digits.slice(0, 4).padEnd(4, "0"));
+}
+
 /** First digit of a konto: 4010 → 4, "5110" → 5, "3" → 3; -2 when not a konto. */
 function accountClassOf(value: CellValue): number {
   if (typeof value === "number") {
@@ -182,6 +206,8 @@ export function readLedgerColumns(
   const period = new Int32Array(capacity);
   const activity = new Int32Array(capacity);
   const accountClass = new Int8Array(capacity);
+  const account = new Int32Array(capacity);
+  const project = new Int32Array(capacity);
   const version = new Int8Array(capacity);
   const amount = new Float64Array(capacity);
   const volume = col.volume !== undefined ? new Float64Array(capacity) : null;
@@ -196,12 +222,15 @@ export function readLedgerColumns(
   const accCol = col.account ?? -1;
   const verCol = col.version ?? -1;
   const volCol = col.volume ?? -1;
+  const projCol = col.project ?? -1;
+  const projNameCol = col.projectName ?? -1;
   // Cache: period cell value → encoded period (≥ 0 month, < 0 −year, NaN-free sentinel for month-only).
   const periodCache = new Map<CellValue, number>();
   const MONTH_ONLY = 1 << 30;
   const INVALID = -(1 << 30);
   const versionCache = new Map<string, number>();
   const accountCache = new Map<string, number>();
+  const accountNumberCache = new Map<CellValue, number>();
   const addr = (r: number, c: number) => qualifiedAddress(grid.sheet, grid.top + r, grid.left + c);
   const fixedVersion = volumeOnly ? VERSION_VOLUME : layout.allBudget ? VERSION_BUDGET : VERSION_ACTUAL;
   let n = 0;
@@ -325,18 +354,8 @@ export function readLedgerColumns(
         continue;
       }
     }
-    // Verksamhet
+    // Verksamhet (checked after the konto: a balance-sheet row may have none)
     const k = registry.key(code, name);
-    if (k < 0) {
-      const c = codeCol >= 0 ? codeCol : nameCol;
-      out.add(
-        "error",
-        "activityMissing",
-        `Verksamhet saknas i ${addr(r, c)}; raden räknas inte med.`,
-        addr(r, c),
-      );
-      continue;
-    }
     // Version
     let ver = fixedVersion;
     if (verCol >= 0) {
@@ -391,10 +410,39 @@ export function readLedgerColumns(
         continue;
       }
     }
+    // An investment or other balance-sheet row (class 1–2) needs no verksamhet: it never enters the drift.
+    if (k < 0 && !(cls === 1 || cls === 2)) {
+      const c = codeCol >= 0 ? codeCol : nameCol;
+      out.add(
+        "error",
+        "activityMissing",
+        `Verksamhet saknas i ${addr(r, c)}; raden räknas inte med.`,
+        addr(r, c),
+      );
+      continue;
+    }
+    let accNo = -1;
+    let proj = -1;
+    if (cls === 1 || cls === 2) {
+      const kv = row[accCol] ?? null;
+      let an = accountNumberCache.get(kv);
+      if (an === undefined) {
+        an = accountNumberOf(kv);
+        accountNumberCache.set(kv, an);
+      }
+      accNo = an;
+      if (projCol >= 0 || projNameCol >= 0)
+        proj = registry.projects.key(
+          projCol >= 0 ? (row[projCol] ?? null) : null,
+          projNameCol >= 0 ? (row[projNameCol] ?? null) : null,
+        );
+    }
     if (budgetValue === budgetValue) {
       period[n] = p;
       activity[n] = k;
       accountClass[n] = cls;
+      account[n] = accNo;
+      project[n] = proj;
       version[n] = VERSION_BUDGET;
       amount[n] = budgetValue * factor;
       if (volume) volume[n] = NaN;
@@ -407,6 +455,8 @@ export function readLedgerColumns(
     period[n] = p;
     activity[n] = k;
     accountClass[n] = cls;
+    account[n] = accNo;
+    project[n] = proj;
     version[n] = ver;
     amount[n] = a * factor;
     if (volume) {
@@ -433,6 +483,8 @@ export function readLedgerColumns(
       period: n === capacity ? period : grow(period, n),
       activity: n === capacity ? activity : grow(activity, n),
       accountClass: n === capacity ? accountClass : grow(accountClass, n),
+      account: n === capacity ? account : grow(account, n),
+      project: n === capacity ? project : grow(project, n),
       version: n === capacity ? version : grow(version, n),
       amount: n === capacity ? amount : grow(amount, n),
       volume: volume ? (n === capacity ? volume : grow(volume, n)) : null,
@@ -560,6 +612,8 @@ function readCells<C extends { r: number; c: number; year: number | null }>(
       period: period.slice(0, count),
       activity: activity.slice(0, count),
       accountClass: new Int8Array(count).fill(CLASS_UNKNOWN),
+      account: new Int32Array(count).fill(-1),
+      project: new Int32Array(count).fill(-1),
       version: new Int8Array(count).fill(VERSION_BUDGET),
       amount: amount.slice(0, count),
       volume: null,

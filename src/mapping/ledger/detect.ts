@@ -20,7 +20,9 @@ export type LedgerRole =
   | "budgetAmount"
   | "version"
   | "volume"
-  | "reportRow";
+  | "reportRow"
+  | "project"
+  | "projectName";
 
 /** A long table: one row per booking or per month × verksamhet × konto. */
 export interface LedgerLayout {
@@ -109,6 +111,8 @@ export function headerRole(raw: string): LedgerRole | null {
   if (/^(år|ar|bokföringsår|räkenskapsår|budgetår)$/.test(h)) return "year";
   // "Konto (T)", "Ansvar(T)": the text beside the code in Unit4/Agresso exports.
   const isText = /namn|text|benämning|beskrivning|\(t\)$/.test(h);
+  // Investment projects ("Projekt", "Projektnr", "Projekt (T)"): they name the investment rows.
+  if (/^(projekt|proj\b|projnr|investeringsprojekt)/.test(h)) return isText ? "projectName" : "project";
   if (/ansvar/.test(h)) return isText ? null : "ansvar";
   if (/konto|^kto\b/.test(h)) return isText || /klass|grupp/.test(h) ? null : "account";
   if (/verksamhet|^vht\b|^verks\b|^vhtnr/.test(h)) return isText ? "name" : "code";

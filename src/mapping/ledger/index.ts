@@ -14,6 +14,7 @@ import {
   type LedgerColumns,
 } from "./columns";
 import { detectLedgerTable, type LedgerTableLayout } from "./detect";
+import { aggregateInvestments, type LedgerInvestments } from "./investments";
 import { resolveSourceOverlaps } from "./overlaps";
 import type { PeriodIndex } from "./periods";
 import { defaultRowDivision, readRowDivision, resolveRowDivision, type RowDivision } from "./rowDivision";
@@ -21,6 +22,7 @@ import { defaultRowDivision, readRowDivision, resolveRowDivision, type RowDivisi
 export * from "./aggregate";
 export * from "./columns";
 export * from "./detect";
+export * from "./investments";
 export * from "./overlaps";
 export * from "./periods";
 export * from "./rowDivision";
@@ -40,6 +42,8 @@ export interface LedgerReadResult extends LedgerAggregate {
   registry: ActivityRegistry;
   /** Booking rows read (actual, budget and forecast rows together). */
   bookingRows: number;
+  /** The rows on investment accounts, per project (never part of `rows`). */
+  investments: LedgerInvestments;
 }
 
 export interface ReadLedgerOptions {
@@ -112,6 +116,7 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
     rowDivisionSource: options.rowDivision ? "given" : sheetDivision ? "sheet" : "default",
     registry,
     bookingRows: columns.reduce((s, c) => s + c.length, 0),
+    investments: aggregateInvestments(merged.tables, registry, { asOf: options.asOf }),
   };
 }
 
