@@ -383,8 +383,7 @@ export async function generateDriftsammandrag(
   const ledgerRead =
     fromLedger?.ledger ?? (hasAccountLedger(grids) ? await readWorkbookLedger(port, settings, model) : null);
   const ledgerAsOf = fromLedger?.asOf ?? (ledgerRead ? reportAsOf(model) : null);
-  const fromLedgerInvestments =
-    ledgerRead && ledgerAsOf ? ledgerInvestments(ledgerRead, ledgerAsOf) : null;
+  const fromLedgerInvestments = ledgerRead && ledgerAsOf ? ledgerInvestments(ledgerRead, ledgerAsOf) : null;
   if (fromLedgerInvestments) {
     if (investments.report && investments.model)
       findings.push(
