@@ -109,6 +109,7 @@ export const FINDING_CODES = [
   "investmentWriteDownsExcluded",
   "investmentLedgerMismatch",
   "investmentRowsSeparated",
+  "personnelNotIndicators",
   "ekonomiSummarySkipped",
   "draftEdited",
   // Source files (ledger exports and workbooks read beside the open workbook).
