@@ -46,6 +46,7 @@ import { investmentSheetName, layoutInvestments, type TableJson } from "../repor
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
 import { ledgerInvestments, reconcileInvestments } from "./ledgerInvestments";
+import { volumesFromLedger } from "../mapping/volumes/ledger";
 import { readSourceGrids as readWholeSourceGrids } from "./ledgerModel";
 import { detectLedgerTable, readLedger, type LedgerReadResult } from "../mapping/ledger";
 import { isFullYear } from "../domain/budget/model";
@@ -380,8 +381,10 @@ export async function generateDriftsammandrag(
   const grids = detectedGrids ?? (await readSourceGrids(port, settings, sheetInfos));
   let investments = findInvestments(grids);
   // Investment rows in the ledger: the report when there is no investment table, else its check.
-  const ledgerRead =
-    fromLedger?.ledger ?? (hasAccountLedger(grids) ? await readWorkbookLedger(port, settings, model) : null);
+  const workbookLedger =
+    !fromLedger && hasLedgerTable(grids) ? await readWorkbookLedger(port, settings, model) : null;
+  const ledgerRead = fromLedger?.ledger ?? workbookLedger?.ledger ?? null;
+  const ledgerGrids = fromLedger?.grids ?? workbookLedger?.grids ?? [];
   const ledgerAsOf = fromLedger?.asOf ?? (ledgerRead ? reportAsOf(model) : null);
   const fromLedgerInvestments = ledgerRead && ledgerAsOf ? ledgerInvestments(ledgerRead, ledgerAsOf) : null;
   if (fromLedgerInvestments) {
@@ -395,7 +398,24 @@ export async function generateDriftsammandrag(
     else if (!investments.model) investments = fromLedgerInvestments;
   }
   const personnel = findPersonnel(grids);
-  const volumes = findVolumes(grids);
+  let volumes = findVolumes(grids);
+  // Without a Volymtal table, the volume tables the volume forecast reads give it.
+  if (!volumes.model && volumes.findings.length === 0 && ledgerRead && ledgerAsOf) {
+    const fromVolumes = volumesFromLedger(ledgerGrids, ledgerRead.tables, ledgerAsOf);
+    if (fromVolumes) {
+      volumes = { model: fromVolumes.model, findings: [] };
+      findings.push({
+        severity: "info",
+        code: "volumesFromLedger",
+        message:
+          `Volymtalen är hämtade ur volymtabellen, ${fromVolumes.model.sourceRange}` +
+          (fromVolumes.forecast === "runRate"
+            ? "; prognosen är en linjär uppräkning där årets återstående månader saknas."
+            : "."),
+        cell: null,
+      });
+    }
+  }
   findings.push(...investments.findings, ...personnel.findings, ...volumes.findings);
   if (hasErrors(findings)) return empty(mapping, mappingSource);
   const writeDrift = wanted.has("driftsammandrag");
@@ -590,11 +610,15 @@ export async function generateDriftsammandrag(
   return result;
 }
 
-/** A huvudbok with a konto column among the grids read (its investment rows can be reported). */
-function hasAccountLedger(grids: readonly Grid[]): boolean {
+/** A huvudbok with a konto column (investment rows) or a volume table among the grids read. */
+function hasLedgerTable(grids: readonly Grid[]): boolean {
   return grids.some((g) => {
     const layout = detectLedgerTable(g).layout;
-    return layout?.kind === "ledger" && layout.columns.account !== undefined;
+    return (
+      (layout?.kind === "ledger" &&
+        (layout.columns.account !== undefined || layout.columns.volume !== undefined)) ||
+      layout?.kind === "volume"
+    );
   });
 }
 
@@ -613,10 +637,11 @@ async function readWorkbookLedger(
   port: WorkbookPort,
   settings: Settings,
   model: BudgetModel,
-): Promise<LedgerReadResult> {
+): Promise<{ ledger: LedgerReadResult; grids: Grid[] }> {
   const asOf = reportAsOf(model);
   const period = asOf ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : null;
-  return readLedger(await readWholeSourceGrids(port, settings), { asOf: period });
+  const grids = await readWholeSourceGrids(port, settings);
+  return { ledger: readLedger(grids, { asOf: period }), grids };
 }
 
 /** "'Driftsammandrag 2023-03'!C7" for every cell whose value is a number but not a finite one. */

@@ -26,6 +26,8 @@ export interface LedgerModelResult {
   /** The forecast behind the full-year column (for the pane and the forecast rounds). */
   forecast: ForecastComputation | null;
   ledger: LedgerReadResult;
+  /** The grids the ledger was read from (the Volymtal reads its volume tables from them). */
+  grids: readonly Grid[];
 }
 
 /**
@@ -78,7 +80,7 @@ export function ledgerModelFromGrids(
   const asOfText = json.asOf === "" ? null : json.asOf;
   // No rows means an error finding (no actuals, as-of month invalid or after the last booking).
   if (!hasLedger || details.length === 0 || asOfText === null) {
-    return { model: null, findings, asOf: asOfText, forecast: null, ledger };
+    return { model: null, findings, asOf: asOfText, forecast: null, ledger, grids };
   }
   const year = Number(asOfText.slice(0, 4));
   const m = Number(asOfText.slice(5, 7));
@@ -159,7 +161,7 @@ export function ledgerModelFromGrids(
     lines,
     sourceRange: `${ledgerSheets.join(", ")} (huvudbok per ${periodText(year * 12 + m - 1)})`,
   };
-  return { model, findings, asOf: asOfText, forecast: computed, ledger };
+  return { model, findings, asOf: asOfText, forecast: computed, ledger, grids };
 }
 
 /** Reads the workbook's ledger (and any source files' grids beside it) with the saved forecast settings. */

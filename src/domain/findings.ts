@@ -110,6 +110,7 @@ export const FINDING_CODES = [
   "investmentLedgerMismatch",
   "investmentRowsSeparated",
   "personnelNotIndicators",
+  "volumesFromLedger",
   "ekonomiSummarySkipped",
   "draftEdited",
   // Source files (ledger exports and workbooks read beside the open workbook).

@@ -11,6 +11,7 @@ import { qualifiedAddress } from "../../workbook/address";
 import { isErrorValue, textAt, type CellValue, type Grid, type GridSource } from "../../workbook/grid";
 import type { AnnualBudgetLayout, LedgerLayout, VolumeLayout, WideBudgetLayout } from "./detect";
 import { parsePeriod, periodIndex } from "./periods";
+import { parseVolume } from "../../domain/volumes";
 
 export const VERSION_ACTUAL = 0;
 export const VERSION_BUDGET = 1;
@@ -462,7 +463,15 @@ export function readLedgerColumns(
     if (volume) {
       const v = row[volCol];
       const parsed = typeof v === "string" ? parseSwedishNumber(v) : null;
-      volume[n] = typeof v === "number" ? v : parsed?.kind === "number" ? parsed.value : NaN;
+      // "347 (28) flickor 182 (4)": the first number is the volume (src/domain/volumes.ts).
+      volume[n] =
+        typeof v === "number"
+          ? v
+          : parsed?.kind === "number" && !parsed.percent
+            ? parsed.value
+            : typeof v === "string"
+              ? (parseVolume(v).main ?? NaN)
+              : NaN;
       if (volumeOnly && volume[n] !== volume[n]) {
         out.add(
           "warning",

@@ -1,0 +1,82 @@
+/** Volymtal from the ledger's volume tables (issue 12 §3, the volumes the volume forecast reads). */
+import ExcelJS from "exceljs";
+import { generateDriftsammandrag } from "../../../src/app/generate";
+import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
+import { toBuffer } from "../../fixtures/budget/seedWorkbooks";
+import { addVolumesQ1_2023 } from "../../fixtures/budget/investmentWorkbooks";
+import { buildQ1Ledger } from "../../fixtures/ledger/q1Ledger";
+
+const NOW = new Date("2023-04-15T08:00:00Z");
+/** Care days per month: 2022 booked, 2023 booked Jan–Mar and planned Apr–Dec. */
+const DAYS_2022 = [2300, 2150, 2350, 2300, 2400, 2350, 2200, 2250, 2400, 2450, 2400, 2500];
+const DAYS_2023 = [2100, 1950, 2150, 2200, 2250, 2300, 2300, 2350, 2400, 2400, 2450, 2500];
+/** Seed 000's dygnsvård cells as the months' values, text with (varav) and shares. */
+const DYGNSVARD: [string, string | number][] = [
+  ["2022-01", "331 (25) flickor 170 (3) (51 %)"],
+  ["2022-02", "339 (26) flickor 176 (4) (52 %)"],
+  ["2022-03", "347 (28) flickor 182 (4) (53 %)"],
+  ["2023-01", "338 (30) flickor 160 (5) (47 %)"],
+  ["2023-02", "346 (33) flickor 162 (5) (47 %)"],
+  ["2023-03", "355 (37) flickor 165 (6) (51 %)"],
+];
+
+function workbook(): ExcelJS.Workbook {
+  const wb = buildQ1Ledger();
+  const ws = wb.addWorksheet("Volymer");
+  ws.addRow(["Period", "Verksamhet", "Vårddygn"]);
+  DAYS_2022.forEach((d, i) =>
+    ws.addRow([`2022-${String(i + 1).padStart(2, "0")}`, "Barn och ungdomsvård", d]),
+  );
+  DAYS_2023.forEach((d, i) =>
+    ws.addRow([`2023-${String(i + 1).padStart(2, "0")}`, "Barn och ungdomsvård", d]),
+  );
+  for (const [period, value] of DYGNSVARD) ws.addRow([period, "Dygnsvård barn och unga", value]);
+  return wb;
+}
+
+const open = async (wb: ExcelJS.Workbook) => XlsxWorkbook.load(await toBuffer(wb));
+
+describe("Volymtal from the ledger's volume table", () => {
+  it("the as-of month last year and this year, Prognos for the year, change in %; text cells written back as read", async () => {
+    const result = await generateDriftsammandrag(await open(workbook()), { now: NOW });
+    expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const t = result.tables.find((x) => x.kind === "volymtal")!;
+    expect(t).toBeDefined();
+    expect(t.sheet).toBe("Volymtal mars 2023");
+    expect(t.columns).toEqual(["Mars 2022", "Mars 2023", "Prognos 2023", "Förändring"]);
+    const care = t.rows.find((r) => r.label === "Barn och ungdomsvård, vårddygn")!;
+    const sum2023 = DAYS_2023.reduce((s, d) => s + d, 0);
+    expect(care.values.slice(0, 3)).toEqual([2350, 2150, sum2023]);
+    expect(care.values[3]).toBeCloseTo(2150 / 2350 - 1, 12);
+    expect(care.text[3]).toBe("\u22128,5 %");
+    const dygn = t.rows.find((r) => r.label === "Dygnsvård barn och unga, vårddygn")!;
+    // The cells as read; the prognos is the run-rate of Jan–Mar (no planned months): 1 039 × 4.
+    expect(dygn.text.slice(0, 2)).toEqual([
+      "347 (28) flickor 182 (4) (53 %)",
+      "355 (37) flickor 165 (6) (51 %)",
+    ]);
+    expect(dygn.values[2]).toBe((338 + 346 + 355) * 4);
+    expect(dygn.values[3]).toBeCloseTo(355 / 347 - 1, 12);
+    const info = result.findings.find((f) => f.code === "volumesFromLedger")!;
+    expect(info.message).toContain("Volymer!A1:C31");
+    expect(info.message).toContain("linjär uppräkning");
+    // The text cells also feed the volume forecast: their first number is the volume.
+    expect(result.findings.some((f) => f.code === "volumeUnreadable")).toBe(false);
+    // The change is a formula when both cells are plain counts.
+    const spec = result.tableSpecs.find((s) => s.name === "Volymtal mars 2023")!;
+    const careRow = spec.rows.findIndex((r) => r[0].value === "Barn och ungdomsvård, vårddygn");
+    expect(spec.rows[careRow][4].formula).toBe(`=C${careRow + 1}/B${careRow + 1}-1`);
+    const dygnRow = spec.rows.findIndex((r) => r[0].value === "Dygnsvård barn och unga, vårddygn");
+    // Text cells: computed on their first numbers, no formula.
+    expect(spec.rows[dygnRow][4].formula).toBeUndefined();
+    expect(spec.rows[dygnRow][1].value).toBe("347 (28) flickor 182 (4) (53 %)");
+  });
+
+  it("a Volymtal table in the workbook is the economist's own and wins over the volume table", async () => {
+    const result = await generateDriftsammandrag(await open(addVolumesQ1_2023(workbook())), { now: NOW });
+    const t = result.tables.find((x) => x.kind === "volymtal")!;
+    expect(t.rows[0].text[0]).toBe("347 (28) flickor 182 (4) (53 %)");
+    expect(t.rows.some((r) => r.label.endsWith(", vårddygn"))).toBe(false);
+    expect(result.findings.some((f) => f.code === "volumesFromLedger")).toBe(false);
+  });
+});
