@@ -1,39 +1,15 @@
 /** Volymtal from the ledger's volume tables (issue 12 §3, the volumes the volume forecast reads). */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { generateDriftsammandrag } from "../../../src/app/generate";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
 import { toBuffer } from "../../fixtures/budget/seedWorkbooks";
 import { addVolumesQ1_2023 } from "../../fixtures/budget/investmentWorkbooks";
 import { buildQ1Ledger } from "../../fixtures/ledger/q1Ledger";
+import { addMonthlyVolumes, DAYS_2023 } from "../../fixtures/ledger/investmentLedger";
+
+const workbook = () => addMonthlyVolumes(buildQ1Ledger());
 
 const NOW = new Date("2023-04-15T08:00:00Z");
-/** Care days per month: 2022 booked, 2023 booked Jan–Mar and planned Apr–Dec. */
-const DAYS_2022 = [2300, 2150, 2350, 2300, 2400, 2350, 2200, 2250, 2400, 2450, 2400, 2500];
-const DAYS_2023 = [2100, 1950, 2150, 2200, 2250, 2300, 2300, 2350, 2400, 2400, 2450, 2500];
-/** Seed 000's dygnsvård cells as the months' values, text with (varav) and shares. */
-const DYGNSVARD: [string, string | number][] = [
-  ["2022-01", "331 (25) flickor 170 (3) (51 %)"],
-  ["2022-02", "339 (26) flickor 176 (4) (52 %)"],
-  ["2022-03", "347 (28) flickor 182 (4) (53 %)"],
-  ["2023-01", "338 (30) flickor 160 (5) (47 %)"],
-  ["2023-02", "346 (33) flickor 162 (5) (47 %)"],
-  ["2023-03", "355 (37) flickor 165 (6) (51 %)"],
-];
-
-function workbook(): ExcelJS.Workbook {
-  const wb = buildQ1Ledger();
-  const ws = wb.addWorksheet("Volymer");
-  ws.addRow(["Period", "Verksamhet", "Vårddygn"]);
-  DAYS_2022.forEach((d, i) =>
-    ws.addRow([`2022-${String(i + 1).padStart(2, "0")}`, "Barn och ungdomsvård", d]),
-  );
-  DAYS_2023.forEach((d, i) =>
-    ws.addRow([`2023-${String(i + 1).padStart(2, "0")}`, "Barn och ungdomsvård", d]),
-  );
-  for (const [period, value] of DYGNSVARD) ws.addRow([period, "Dygnsvård barn och unga", value]);
-  return wb;
-}
-
 const open = async (wb: ExcelJS.Workbook) => XlsxWorkbook.load(await toBuffer(wb));
 
 describe("Volymtal from the ledger's volume table", () => {
