@@ -20,12 +20,12 @@ describe("Volymtal from the ledger's volume table", () => {
     expect(t).toBeDefined();
     expect(t.sheet).toBe("Volymtal mars 2023");
     expect(t.columns).toEqual(["Mars 2022", "Mars 2023", "Prognos 2023", "Förändring"]);
-    const care = t.rows.find((r) => r.label === "Barn och ungdomsvård, vårddygn")!;
+    const care = t.rows.find((r) => r.label === "Vård för vuxna med missbruksproblem, vårddygn")!;
     const sum2023 = DAYS_2023.reduce((s, d) => s + d, 0);
     expect(care.values.slice(0, 3)).toEqual([2350, 2150, sum2023]);
     expect(care.values[3]).toBeCloseTo(2150 / 2350 - 1, 12);
     expect(care.text[3]).toBe("\u22128,5 %");
-    const dygn = t.rows.find((r) => r.label === "Dygnsvård barn och unga, vårddygn")!;
+    const dygn = t.rows.find((r) => r.label === "Barn och ungdomsvård, vårddygn")!;
     // The cells as read; the prognos is the run-rate of Jan–Mar (no planned months): 1 039 × 4.
     expect(dygn.text.slice(0, 2)).toEqual([
       "347 (28) flickor 182 (4) (53 %)",
@@ -40,9 +40,11 @@ describe("Volymtal from the ledger's volume table", () => {
     expect(result.findings.some((f) => f.code === "volumeUnreadable")).toBe(false);
     // The change is a formula when both cells are plain counts.
     const spec = result.tableSpecs.find((s) => s.name === "Volymtal mars 2023")!;
-    const careRow = spec.rows.findIndex((r) => r[0].value === "Barn och ungdomsvård, vårddygn");
+    const careRow = spec.rows.findIndex(
+      (r) => r[0].value === "Vård för vuxna med missbruksproblem, vårddygn",
+    );
     expect(spec.rows[careRow][4].formula).toBe(`=C${careRow + 1}/B${careRow + 1}-1`);
-    const dygnRow = spec.rows.findIndex((r) => r[0].value === "Dygnsvård barn och unga, vårddygn");
+    const dygnRow = spec.rows.findIndex((r) => r[0].value === "Barn och ungdomsvård, vårddygn");
     // Text cells: computed on their first numbers, no formula.
     expect(spec.rows[dygnRow][4].formula).toBeUndefined();
     expect(spec.rows[dygnRow][1].value).toBe("347 (28) flickor 182 (4) (53 %)");
