@@ -22,6 +22,7 @@ export const FINDING_CODES = [
   "noReport",
   "noTable",
   "nonAmountColumn",
+  "neighbourTableColumns",
   "otherTables",
   "periodUnknown",
   "periodUnreadable",
