@@ -381,8 +381,21 @@ export async function generateDriftsammandrag(
   const grids = detectedGrids ?? (await readSourceGrids(port, settings, sheetInfos));
   let investments = findInvestments(grids);
   // Investment rows in the ledger: the report when there is no investment table, else its check.
-  const workbookLedger =
+  let workbookLedger =
     !fromLedger && hasLedgerTable(grids) ? await readWorkbookLedger(port, settings, model) : null;
+  // Beside a summary table the ledger only adds tables: one it cannot read without errors adds none.
+  const ledgerErrors = (workbookLedger?.ledger.findings ?? []).filter(
+    (f) => f.severity === "error" && f.code !== "ledgerNotFound",
+  );
+  if (workbookLedger && ledgerErrors.length > 0) {
+    findings.push({
+      severity: "warning",
+      code: "ledgerNotUsed",
+      message: `Huvudboken i arbetsboken har fel (${ledgerErrors[0].message}${ledgerErrors.length > 1 ? ` och ${ledgerErrors.length - 1} till` : ""}); investeringar och volymtal hämtas inte ur den.`,
+      cell: ledgerErrors[0].cell,
+    });
+    workbookLedger = null;
+  }
   const ledgerRead = fromLedger?.ledger ?? workbookLedger?.ledger ?? null;
   const ledgerGrids = fromLedger?.grids ?? workbookLedger?.grids ?? [];
   const ledgerAsOf = fromLedger?.asOf ?? (ledgerRead ? reportAsOf(model) : null);

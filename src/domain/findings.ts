@@ -112,6 +112,7 @@ export const FINDING_CODES = [
   "investmentRowsSeparated",
   "personnelNotIndicators",
   "volumesFromLedger",
+  "ledgerNotUsed",
   "ekonomiSummarySkipped",
   "draftEdited",
   // Source files (ledger exports and workbooks read beside the open workbook).

@@ -140,6 +140,17 @@ describe("Investeringar from the ledger", () => {
     expect(inv.title).toBe("Investeringar: bokslut 2019, 431 tkr");
   });
 
+  it("a huvudbok beside the summary table that has errors adds no Investeringar and says why", async () => {
+    const wb = buildBokslut2019WithInvestmentLedger();
+    wb.getWorksheet("Huvudbok 2019")!.addRow(["vecka 12", "1010", "1230", null, null, 5_000]);
+    const result = await generateDriftsammandrag(await open(wb), { unit: "tkr", now: NOW, write: false });
+    expect(result.reports.length).toBeGreaterThan(0);
+    expect(result.tables.some((t) => t.kind === "investeringar")).toBe(false);
+    const notUsed = result.findings.find((f) => f.code === "ledgerNotUsed")!;
+    expect(notUsed.severity).toBe("warning");
+    expect(notUsed.cell).toBe("'Huvudbok 2019'!A11");
+  });
+
   it("an investment table and the ledger: the table is reported, and where they disagree a finding names the cell", async () => {
     // The table says 4,8 / 15,1 / 349,3 tkr; the ledger books 349,3 + 10 tkr on the unspecified.
     const wb = addInvestments2019(buildBokslut2019WithInvestmentLedger());
