@@ -48,7 +48,7 @@ import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./re
 import { ledgerInvestments, reconcileInvestments } from "./ledgerInvestments";
 import { volumesFromLedger } from "../mapping/volumes/ledger";
 import { readSourceGrids as readWholeSourceGrids } from "./ledgerModel";
-import { detectLedgerTable, readLedger, type LedgerReadResult } from "../mapping/ledger";
+import { detectLedgerTable, isDriftLedger, readLedger, type LedgerReadResult } from "../mapping/ledger";
 import { isFullYear } from "../domain/budget/model";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
@@ -295,7 +295,7 @@ export async function generateDriftsammandrag(
   if (sources.length > 0 && !options.mapping) {
     // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
     const built = await buildLedgerModel(port, settings, extraGrids);
-    if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
+    if (built.ledger.tables.some((t) => isDriftLedger(t.layout))) {
       fromLedger = built;
       findings.push(...built.findings);
       if (built.model === null) return empty(null, null);
@@ -321,7 +321,7 @@ export async function generateDriftsammandrag(
     } else {
       // No summary table: a huvudbok gives the same reports (issue 4 §5).
       fromLedger = await buildLedgerModel(port, settings);
-      const hasLedger = fromLedger.ledger.tables.some((t) => t.layout.kind === "ledger");
+      const hasLedger = fromLedger.ledger.tables.some((t) => isDriftLedger(t.layout));
       if (fromLedger.model === null) {
         findings.push(...(hasLedger ? fromLedger.findings : picked.findings));
         if (!hasErrors(findings)) findings.push(...picked.findings);
@@ -629,7 +629,9 @@ function hasLedgerTable(grids: readonly Grid[]): boolean {
     const layout = detectLedgerTable(g).layout;
     return (
       (layout?.kind === "ledger" &&
-        (layout.columns.account !== undefined || layout.columns.volume !== undefined)) ||
+        (layout.columns.account !== undefined ||
+          layout.columns.volume !== undefined ||
+          layout.investmentLedger === true)) ||
       layout?.kind === "volume"
     );
   });

@@ -8,7 +8,7 @@ import { sumPresent as sum } from "../domain/budget/compute";
 import type { BudgetColumn, BudgetLine, BudgetModel } from "../domain/budget/model";
 import { type Finding } from "../domain/findings";
 import { buildInput, type MonthlyAmounts, type RowSeries, type YearSeries } from "../domain/forecast";
-import { type LedgerReadResult } from "../mapping/ledger";
+import { isDriftLedger, type LedgerReadResult } from "../mapping/ledger";
 import { periodText } from "../mapping/ledger/periods";
 import { quoteSheetName } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
@@ -76,7 +76,7 @@ export function ledgerModelFromGrids(
   const computed = forecastFromGridsDetailed(grids, options);
   const { ledger, json, details } = computed;
   const findings: Finding[] = [...json.findings];
-  const hasLedger = ledger.tables.some((t) => t.layout.kind === "ledger");
+  const hasLedger = ledger.tables.some((t) => isDriftLedger(t.layout));
   const asOfText = json.asOf === "" ? null : json.asOf;
   // No rows means an error finding (no actuals, as-of month invalid or after the last booking).
   if (!hasLedger || details.length === 0 || asOfText === null) {
@@ -153,7 +153,7 @@ export function ledgerModelFromGrids(
   }
   const ledgerSheets = [...new Set(ledger.tables.map((t) => quoteSheetName(t.sheet)))];
   const model: BudgetModel = {
-    sheet: ledger.tables.find((t) => t.layout.kind === "ledger")?.sheet ?? "",
+    sheet: ledger.tables.find((t) => isDriftLedger(t.layout))?.sheet ?? "",
     sourceUnit: "kr",
     revenueSign: "negative",
     costSign: "positive",

@@ -75,6 +75,11 @@ export function aggregateLedger(
   const activityToRow = division.activityToRow;
   const base = minYear * 12;
   for (const t of tables) {
+    if (t.investmentOnly) {
+      // An investment ledger: reported under Investeringar, never in the drift.
+      for (let i = 0; i < t.length; i++) if (t.version[i] === VERSION_ACTUAL) investmentRows++;
+      continue;
+    }
     const { period, activity, accountClass, version, amount } = t;
     const vol = t.volume;
     let tableHasAccounts = false;

@@ -119,6 +119,8 @@ export interface LedgerColumns {
   sourceRow: Int32Array;
   /** The file the table was read from; null for the open workbook's own sheets. */
   source: GridSource | null;
+  /** An investment ledger without konto (LedgerLayout.investmentLedger): no row is the drift's. */
+  investmentOnly?: boolean;
 }
 
 const MAX_DETAILED_FINDINGS = 20;
@@ -234,6 +236,14 @@ export function readLedgerColumns(
   const accountNumberCache = new Map<CellValue, number>();
   const addr = (r: number, c: number) => qualifiedAddress(grid.sheet, grid.top + r, grid.left + c);
   const fixedVersion = volumeOnly ? VERSION_VOLUME : layout.allBudget ? VERSION_BUDGET : VERSION_ACTUAL;
+  const investmentOnly = layout.kind === "ledger" && layout.investmentLedger === true;
+  const projectKey = (row: CellValue[]): number =>
+    projCol >= 0 || projNameCol >= 0
+      ? registry.projects.key(
+          projCol >= 0 ? (row[projCol] ?? null) : null,
+          projNameCol >= 0 ? (row[projNameCol] ?? null) : null,
+        )
+      : -1;
   let n = 0;
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
@@ -412,7 +422,7 @@ export function readLedgerColumns(
       }
     }
     // An investment or other balance-sheet row (class 1–2) needs no verksamhet: it never enters the drift.
-    if (k < 0 && !(cls === 1 || cls === 2)) {
+    if (k < 0 && !(cls === 1 || cls === 2) && !investmentOnly) {
       const c = codeCol >= 0 ? codeCol : nameCol;
       out.add(
         "error",
@@ -424,7 +434,8 @@ export function readLedgerColumns(
     }
     let accNo = -1;
     let proj = -1;
-    if (cls === 1 || cls === 2) {
+    if (investmentOnly) proj = projectKey(row);
+    else if (cls === 1 || cls === 2) {
       const kv = row[accCol] ?? null;
       let an = accountNumberCache.get(kv);
       if (an === undefined) {
@@ -432,11 +443,7 @@ export function readLedgerColumns(
         accountNumberCache.set(kv, an);
       }
       accNo = an;
-      if (projCol >= 0 || projNameCol >= 0)
-        proj = registry.projects.key(
-          projCol >= 0 ? (row[projCol] ?? null) : null,
-          projNameCol >= 0 ? (row[projNameCol] ?? null) : null,
-        );
+      proj = projectKey(row);
     }
     if (budgetValue === budgetValue) {
       period[n] = p;
@@ -499,6 +506,7 @@ export function readLedgerColumns(
       volume: volume ? (n === capacity ? volume : grow(volume, n)) : null,
       sourceRow: n === capacity ? sourceRow : grow(sourceRow, n),
       source: grid.source ?? null,
+      ...(investmentOnly ? { investmentOnly: true } : {}),
     },
     findings: out.finish(grid.sheet),
   };

@@ -42,6 +42,12 @@ export interface LedgerLayout {
   sideBySideBudget?: boolean;
   /** Year for month-only periods, from the sheet name or the title above the header. */
   defaultYear: number | null;
+  /**
+   * An investment ledger without a konto column ("Investeringar 2023", "Investeringsredovisning"):
+   * every row is an investment (never the drift's), per Projekt; a debit is an utgift, a credit an
+   * inkomst. With a konto column the account decides instead.
+   */
+  investmentLedger?: boolean;
 }
 
 /** Annual budget per verksamhet: one amount column per year, or one amount column and a year. */
@@ -85,6 +91,11 @@ export interface VolumeLayout {
   headerRow: number;
   columns: Partial<Record<LedgerRole, number>>;
   defaultYear: number | null;
+}
+
+/** A huvudbok the drift is read from (not an investment ledger without konto). */
+export function isDriftLedger(layout: LedgerTableLayout): layout is LedgerLayout {
+  return layout.kind === "ledger" && layout.investmentLedger !== true;
 }
 
 export type LedgerTableLayout =
@@ -223,8 +234,10 @@ export function detectLedgerTable(grid: Grid): DetectResult {
         findings,
       };
     }
+    const investmentLedger = /investering/i.test(`${grid.sheet} ${title}`) && columns.account === undefined;
+    const hasProject = columns.project !== undefined || columns.projectName !== undefined;
     if (columns.period !== undefined && firstAmount !== undefined) {
-      if (!hasKey) {
+      if (!hasKey && !(investmentLedger && hasProject)) {
         findings.push({
           severity: "error",
           code: "ledgerNoActivity",
@@ -256,6 +269,7 @@ export function detectLedgerTable(grid: Grid): DetectResult {
           allBudget,
           sideBySideBudget: sideBySide,
           defaultYear,
+          ...(investmentLedger ? { investmentLedger: true } : {}),
         },
         findings,
       };

@@ -13,7 +13,7 @@ import {
   readWideBudget,
   type LedgerColumns,
 } from "./columns";
-import { detectLedgerTable, type LedgerTableLayout } from "./detect";
+import { detectLedgerTable, isDriftLedger, type LedgerTableLayout } from "./detect";
 import { aggregateInvestments, type LedgerInvestments } from "./investments";
 import { resolveSourceOverlaps } from "./overlaps";
 import type { PeriodIndex } from "./periods";
@@ -92,7 +92,7 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
     findings.push(...read.findings);
     columns.push(read.columns);
   }
-  if (!tables.some((t) => t.layout.kind === "ledger")) {
+  if (!tables.some((t) => isDriftLedger(t.layout))) {
     findings.push({
       severity: "error",
       code: "ledgerNotFound",

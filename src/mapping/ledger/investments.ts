@@ -70,8 +70,13 @@ export function aggregateInvestments(
     const { account, accountClass, version, period, amount, project } = t;
     for (let i = 0; i < t.length; i++) {
       const cls = accountClass[i];
-      if (cls !== 1 && cls !== 2) continue;
-      const kind = investmentAccountKind(account[i]);
+      if (!t.investmentOnly && cls !== 1 && cls !== 2) continue;
+      // Without konto the sign decides: a debit is an utgift, a credit (bidrag) an inkomst.
+      const kind = t.investmentOnly
+        ? amount[i] >= 0
+          ? "expense"
+          : "income"
+        : investmentAccountKind(account[i]);
       if (kind === null) continue;
       if (kind === "writeDown") {
         writeDownRows++;

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { generateDriftsammandrag } from "../../../src/app/generate";
 import { investmentAccountKind } from "../../../src/domain/investments/accounts";
 import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
-import { toBuffer } from "../../fixtures/budget/seedWorkbooks";
+import { buildBokslut2019, toBuffer } from "../../fixtures/budget/seedWorkbooks";
 import { addInvestments2019 } from "../../fixtures/budget/investmentWorkbooks";
 import {
   buildBokslut2019WithInvestmentLedger,
@@ -164,6 +164,48 @@ describe("Investeringar from the ledger", () => {
     expect(mismatch[0].message).toContain("349,3 tkr i tabellen mot 359,3 tkr i huvudboken");
     expect(mismatch[0].cell).toBe("'Investeringar 2019'!A7");
     expect(mismatch[1].message).toContain('"Summa investeringar"');
+  });
+
+  it("an investment ledger without konto (sheet named Investeringar): per Projekt, debit utgift, credit inkomst, never in the drift", async () => {
+    const addInvestmentLedger = (wb: ExcelJS.Workbook, sheet: string, year: number) => {
+      const ws = wb.addWorksheet(sheet);
+      ws.addRow(["Period", "Projekt", "Projektnamn", "Belopp"]);
+      ws.addRow([year * 100 + 1, "P1", "Ombyggnad Stallgården", 1_000_000]);
+      ws.addRow([year * 100 + 2, "P1", "Ombyggnad Stallgården", -200_000]);
+      ws.addRow([year * 100 + 2, null, null, 50_000]);
+      return wb;
+    };
+    // Beside the 2019 summary table.
+    const beside = await generateDriftsammandrag(
+      await open(addInvestmentLedger(buildBokslut2019(), "Investeringar huvudbok 2019", 2019)),
+      { unit: "tkr", now: NOW, write: false },
+    );
+    expect(beside.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const inv = beside.tables.find((t) => t.kind === "investeringar")!;
+    expect(inv.columns.slice(0, 3)).toEqual([
+      "Bokslut 2019 Utgifter",
+      "Bokslut 2019 Inkomster",
+      "Bokslut 2019 Netto",
+    ]);
+    expect(valuesOf(inv.rows, "Ombyggnad Stallgården")!.slice(0, 3)).toEqual([1000, 200, 800]);
+    expect(valuesOf(inv.rows, "Ospecificerade investeringar")!.slice(0, 3)).toEqual([50, 0, 50]);
+    // In a ledger workbook: the drift is the same as without the investment sheet.
+    const withInv = await generateDriftsammandrag(
+      await open(addInvestmentLedger(buildQ1Ledger(), "Investeringar 2023", 2023)),
+      { unit: "tkr", decimals: 1, now: NOW, write: false },
+    );
+    const without = await generateDriftsammandrag(await open(buildQ1Ledger()), {
+      unit: "tkr",
+      decimals: 1,
+      now: NOW,
+      write: false,
+    });
+    expect(withInv.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const strip = (r: (typeof withInv.reports)[number]) => r.rows.map((x) => [x.label, x.values]);
+    expect(withInv.reports.map(strip)).toEqual(without.reports.map(strip));
+    const q1 = withInv.tables.find((t) => t.kind === "investeringar")!;
+    expect(valuesOf(q1.rows, "Ombyggnad Stallgården")!.slice(0, 3)).toEqual([1000, 200, 800]);
+    expect(withInv.findings.find((f) => f.code === "investmentRowsSeparated")!.message).toMatch(/^3 /);
   });
 
   it("inkomster from 2388 investeringsbidrag, per project, with a prognos on the ram and a run-rate without one", async () => {
