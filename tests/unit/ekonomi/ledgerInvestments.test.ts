@@ -219,6 +219,8 @@ describe("Investeringar from the ledger", () => {
       [202402, "200", "1110", "P7", "Ombyggnad kök Berga", 800_000],
       [202402, "200", "2388", "P7", "Ombyggnad kök Berga", -300_000],
       [202402, "200", "1210", "P9", "Fordon hemtjänst", 250_000],
+      // The year before: Bokslut 2023 of the project.
+      [202311, "200", "1110", "P7", "Ombyggnad kök Berga", 400_000],
     ];
     rows.forEach((r) => ws.addRow(r));
     const b = wb.addWorksheet("Investeringsbudget 2024");
@@ -232,6 +234,10 @@ describe("Investeringar from the ledger", () => {
     expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
     const inv = result.tables.find((t) => t.kind === "investeringar")!;
     expect(inv.columns[0]).toBe("Redovisat jan–feb 2024 Utgifter");
+    expect(inv.columns.slice(6)).toEqual(["Investeringsram 2024", "Avvikelse", "Bokslut 2023"]);
+    expect(valuesOf(inv.rows, "Ombyggnad kök Berga")![8]).toBe(400);
+    expect(valuesOf(inv.rows, "Fordon hemtjänst")![8]).toBeNull();
+    expect(valuesOf(inv.rows, "Summa investeringar")![8]).toBe(400);
     const p7 = valuesOf(inv.rows, "Ombyggnad kök Berga")!;
     // Jan–Feb: 2 000 utgifter, 300 inkomster, 1 700 netto; prognos 2 000 + 10/12 × 6 000 = 7 000
     // utgifter, 300 + 10/12 × 1 200 = 1 300 inkomster, netto 5 700; ram 4 800; avvikelse −900.
