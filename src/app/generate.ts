@@ -40,7 +40,14 @@ import {
 } from "./ekonomi";
 import { layoutPersonnel, personnelSheetName } from "../report/personal";
 import { layoutVolumes, volumeSheetName } from "../report/volymtal";
-import { buildDraft, type Draft, DRAFT_SHEET, layoutDraft } from "../report/analysDraft";
+import {
+  buildDraft,
+  type Draft,
+  DRAFT_SHEET,
+  type DraftVolumeSeries,
+  layoutDraft,
+} from "../report/analysDraft";
+import { forecastTotalInterval } from "./forecastTotal";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
@@ -246,8 +253,8 @@ export async function generateDriftsammandrag(
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const settings = await loadSettings(port);
-  const unit: Unit = options.unit ?? settings.budget?.unit ?? "mnkr";
-  const decimals = options.decimals ?? settings.budget?.decimals ?? 0;
+  const unit: Unit = options.unit ?? settings.budget?.unit ?? settings.ekonomi?.ledger?.unit ?? "mnkr";
+  const decimals = options.decimals ?? settings.budget?.decimals ?? settings.ekonomi?.ledger?.decimals ?? 0;
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
   const empty = (mapping: BudgetMapping | null, source: GenerateResult["mappingSource"]): GenerateResult => ({
@@ -544,8 +551,11 @@ export async function generateDriftsammandrag(
               result: fullYear,
               sheet: names[fullYearIndex].name,
               comments: comparedRound ? previousComments([comparedRound]) : undefined,
+              // The forecast pipeline's rows (a ledger): the total's interval, not the rows' summed.
+              interval: fromLedger?.forecast ? forecastTotalInterval(fromLedger.forecast.details) : undefined,
             }
           : undefined,
+      volumeSeries: fromLedger ? draftVolumes(fromLedger) : undefined,
       investments:
         investmentSheet && investments.report
           ? { report: investments.report, sheet: investmentSheet.name }
@@ -613,6 +623,8 @@ export async function generateDriftsammandrag(
     ekonomi: {
       ...s.ekonomi,
       ...(options.tables ? { tables: [...options.tables] } : {}),
+      // Reports made from a huvudbok have no table mapping to save: the ribbon reruns them from this.
+      ...(mappingSource === "ledger" ? { ledger: { unit, decimals } } : {}),
       // The generated text is remembered for the sheet the economist edits: an edited one keeps its record.
       ...(draft && draftSheet && !draftState?.edited
         ? { draft: { sheet: draftSheet, paragraphs: draft.paragraphs } }
@@ -657,6 +669,24 @@ async function readWorkbookLedger(
   const period = asOf ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : null;
   const grids = await readWholeSourceGrids(port, settings);
   return { ledger: readLedger(grids, { asOf: period }), grids };
+}
+
+/** The ledger's volume series per report row, for the draft's volume and price effects. */
+function draftVolumes(built: LedgerModelResult): DraftVolumeSeries | undefined {
+  if (!built.asOf) return undefined;
+  const rows = built.ledger.rows.flatMap((r) => (r.volume ? [{ label: r.label, volume: r.volume }] : []));
+  if (rows.length === 0) return undefined;
+  const tables = built.ledger.tables.filter((t) => t.volumeHeader !== undefined);
+  const headers = [...new Set(tables.map((t) => t.volumeHeader!))];
+  const sheets = [...new Set(tables.map((t) => `"${t.sheet}"`))];
+  return {
+    year: Number(built.asOf.slice(0, 4)),
+    month: Number(built.asOf.slice(5, 7)),
+    rows,
+    // Two tables that name their volume differently: the text says "volymenheter".
+    name: headers.length === 1 ? headers[0] : null,
+    source: `${sheets.length === 1 ? "Bladet" : "Bladen"} ${sheets.join(", ")}`,
+  };
 }
 
 /** "'Driftsammandrag 2023-03'!C7" for every cell whose value is a number but not a finite one. */

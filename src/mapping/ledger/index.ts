@@ -4,7 +4,7 @@
  */
 import { detectBudgetTables } from "../budget/detect";
 import type { Finding } from "../../domain/findings";
-import type { Grid } from "../../workbook/grid";
+import { textAt, type Grid } from "../../workbook/grid";
 import { aggregateLedger, type LedgerAggregate } from "./aggregate";
 import {
   ActivityRegistry,
@@ -30,6 +30,8 @@ export * from "./rowDivision";
 export interface DetectedTable {
   sheet: string;
   layout: LedgerTableLayout;
+  /** The volume column's header as written ("Vårddygn"), when the table has one. */
+  volumeHeader?: string;
 }
 
 export interface LedgerReadResult extends LedgerAggregate {
@@ -76,7 +78,12 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
       });
       continue;
     }
-    tables.push({ sheet: grid.sheet, layout });
+    const volumeCol = "columns" in layout ? layout.columns.volume : undefined;
+    const volumeHeader =
+      volumeCol !== undefined && "headerRow" in layout
+        ? textAt(grid, layout.headerRow, volumeCol).trim()
+        : "";
+    tables.push({ sheet: grid.sheet, layout, ...(volumeHeader ? { volumeHeader } : {}) });
     if (layout.kind === "rowDivision") {
       const read = readRowDivision(grid, layout);
       findings.push(...read.findings);
