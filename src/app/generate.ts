@@ -52,6 +52,11 @@ import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
+import { ledgerInvestments, reconcileInvestments } from "./ledgerInvestments";
+import { volumesFromLedger } from "../mapping/volumes/ledger";
+import { readSourceGrids as readWholeSourceGrids } from "./ledgerModel";
+import { detectLedgerTable, isDriftLedger, readLedger, type LedgerReadResult } from "../mapping/ledger";
+import { isFullYear } from "../domain/budget/model";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
 const DETECT_ROWS = 400;
@@ -298,7 +303,7 @@ export async function generateDriftsammandrag(
   if ((sources.length > 0 || options.fromLedger) && !options.mapping) {
     // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
     const built = await buildLedgerModel(port, settings, extraGrids);
-    if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
+    if (built.ledger.tables.some((t) => isDriftLedger(t.layout))) {
       fromLedger = built;
       findings.push(...built.findings);
       if (built.model === null) return empty(null, null);
@@ -327,7 +332,7 @@ export async function generateDriftsammandrag(
     } else {
       // No summary table: a huvudbok gives the same reports (issue 4 §5).
       fromLedger = await buildLedgerModel(port, settings);
-      const hasLedger = fromLedger.ledger.tables.some((t) => t.layout.kind === "ledger");
+      const hasLedger = fromLedger.ledger.tables.some((t) => isDriftLedger(t.layout));
       if (fromLedger.model === null) {
         findings.push(...(hasLedger ? fromLedger.findings : picked.findings));
         if (!hasErrors(findings)) findings.push(...picked.findings);
@@ -385,9 +390,56 @@ export async function generateDriftsammandrag(
   const wanted = new Set<EkonomiTable>(chosen ?? EKONOMI_TABLES);
   // The sheets detection has read already are not read again.
   const grids = detectedGrids ?? (await readSourceGrids(port, settings, sheetInfos));
-  const investments = findInvestments(grids);
+  let investments = findInvestments(grids);
+  // Investment rows in the ledger: the report when there is no investment table, else its check.
+  let workbookLedger =
+    !fromLedger && hasLedgerTable(grids) ? await readWorkbookLedger(port, settings, model) : null;
+  // Beside a summary table the ledger only adds tables: one it cannot read without errors adds none.
+  const ledgerErrors = (workbookLedger?.ledger.findings ?? []).filter(
+    (f) => f.severity === "error" && f.code !== "ledgerNotFound",
+  );
+  if (workbookLedger && ledgerErrors.length > 0) {
+    findings.push({
+      severity: "warning",
+      code: "ledgerNotUsed",
+      message: `Huvudboken i arbetsboken har fel (${ledgerErrors[0].message}${ledgerErrors.length > 1 ? ` och ${ledgerErrors.length - 1} till` : ""}); investeringar och volymtal hämtas inte ur den.`,
+      cell: ledgerErrors[0].cell,
+    });
+    workbookLedger = null;
+  }
+  const ledgerRead = fromLedger?.ledger ?? workbookLedger?.ledger ?? null;
+  const ledgerGrids = fromLedger?.grids ?? workbookLedger?.grids ?? [];
+  const ledgerAsOf = fromLedger?.asOf ?? (ledgerRead ? reportAsOf(model) : null);
+  const fromLedgerInvestments = ledgerRead && ledgerAsOf ? ledgerInvestments(ledgerRead, ledgerAsOf) : null;
+  if (fromLedgerInvestments) {
+    if (investments.report && investments.model)
+      findings.push(
+        ...reconcileInvestments(
+          { report: investments.report, model: investments.model },
+          fromLedgerInvestments.report,
+        ),
+      );
+    else if (!investments.model) investments = fromLedgerInvestments;
+  }
   const personnel = findPersonnel(grids);
-  const volumes = findVolumes(grids);
+  let volumes = findVolumes(grids);
+  // Without a Volymtal table, the volume tables the volume forecast reads give it.
+  if (!volumes.model && volumes.findings.length === 0 && ledgerRead && ledgerAsOf) {
+    const fromVolumes = volumesFromLedger(ledgerGrids, ledgerRead.tables, ledgerAsOf);
+    if (fromVolumes) {
+      volumes = { model: fromVolumes.model, findings: [] };
+      findings.push({
+        severity: "info",
+        code: "volumesFromLedger",
+        message:
+          `Volymtalen är hämtade ur volymtabellen, ${fromVolumes.model.sourceRange}` +
+          (fromVolumes.forecast === "runRate"
+            ? "; prognosen är en linjär uppräkning där årets återstående månader saknas."
+            : "."),
+        cell: null,
+      });
+    }
+  }
   findings.push(...investments.findings, ...personnel.findings, ...volumes.findings);
   if (hasErrors(findings)) return empty(mapping, mappingSource);
   const writeDrift = wanted.has("driftsammandrag");
@@ -585,6 +637,42 @@ export async function generateDriftsammandrag(
   }));
   result.written.push(...writes.map((w) => w.spec.name));
   return result;
+}
+
+/** A huvudbok with a konto column (investment rows) or a volume table among the grids read. */
+function hasLedgerTable(grids: readonly Grid[]): boolean {
+  return grids.some((g) => {
+    const layout = detectLedgerTable(g).layout;
+    return (
+      (layout?.kind === "ledger" &&
+        (layout.columns.account !== undefined ||
+          layout.columns.volume !== undefined ||
+          layout.investmentLedger === true)) ||
+      layout?.kind === "volume"
+    );
+  });
+}
+
+/** The report's as-of month: the period columns' last month, else December of the bokslut year. */
+function reportAsOf(model: BudgetModel): string | null {
+  const partial = modelAsOf(model);
+  if (partial) return partial;
+  const years = model.columns
+    .filter((c) => c.kind === "actual" && c.period !== null && isFullYear(c.period))
+    .map((c) => c.period!.year);
+  return years.length > 0 ? `${Math.max(...years)}-12` : null;
+}
+
+/** The workbook's ledger read whole (beside a summary table), as of the report's month. */
+async function readWorkbookLedger(
+  port: WorkbookPort,
+  settings: Settings,
+  model: BudgetModel,
+): Promise<{ ledger: LedgerReadResult; grids: Grid[] }> {
+  const asOf = reportAsOf(model);
+  const period = asOf ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : null;
+  const grids = await readWholeSourceGrids(port, settings);
+  return { ledger: readLedger(grids, { asOf: period }), grids };
 }
 
 /** The ledger's volume series per report row, for the draft's volume and price effects. */

@@ -106,6 +106,13 @@ export const FINDING_CODES = [
   "investmentSumMismatch",
   "investmentUnitMissing",
   "investmentVaravMismatch",
+  "investmentsFromLedger",
+  "investmentWriteDownsExcluded",
+  "investmentLedgerMismatch",
+  "investmentRowsSeparated",
+  "personnelNotIndicators",
+  "volumesFromLedger",
+  "ledgerNotUsed",
   "ekonomiSummarySkipped",
   "draftEdited",
   // Source files (ledger exports and workbooks read beside the open workbook).

@@ -33,6 +33,8 @@ const TEXT_ROLES: ReadonlySet<LedgerRole> = new Set([
   "account",
   "version",
   "reportRow",
+  "project",
+  "projectName",
 ]);
 
 type ColumnKind = "amount" | "text" | "auto";

@@ -22,7 +22,9 @@ export type LedgerRole =
   | "budgetAmount"
   | "version"
   | "volume"
-  | "reportRow";
+  | "reportRow"
+  | "project"
+  | "projectName";
 
 /** A long table: one row per booking or per month × verksamhet × konto. */
 export interface LedgerLayout {
@@ -49,6 +51,12 @@ export interface LedgerLayout {
   debitCredit?: { debit: number; credit: number; creditSigned: boolean };
   /** Year for month-only periods, from the sheet name or the title above the header. */
   defaultYear: number | null;
+  /**
+   * An investment ledger without a konto column ("Investeringar 2023", "Investeringsredovisning"):
+   * every row is an investment (never the drift's), per Projekt; a debit is an utgift, a credit an
+   * inkomst. With a konto column the account decides instead.
+   */
+  investmentLedger?: boolean;
 }
 
 /** Annual budget per verksamhet: one amount column per year, or one amount column and a year. */
@@ -94,6 +102,11 @@ export interface VolumeLayout {
   defaultYear: number | null;
 }
 
+/** A huvudbok the drift is read from (not an investment ledger without konto). */
+export function isDriftLedger(layout: LedgerTableLayout): layout is LedgerLayout {
+  return layout.kind === "ledger" && layout.investmentLedger !== true;
+}
+
 export type LedgerTableLayout =
   LedgerLayout | AnnualBudgetLayout | WideBudgetLayout | RowDivisionLayout | VolumeLayout;
 
@@ -118,6 +131,8 @@ export function headerRole(raw: string): LedgerRole | null {
   if (/^(år|ar|bokföringsår|räkenskapsår|budgetår)$/.test(h)) return "year";
   // "Konto (T)", "Ansvar(T)": the text beside the code in Unit4/Agresso exports.
   const isText = /namn|text|benämning|beskrivning|\(t\)$/.test(h);
+  // Investment projects ("Projekt", "Projektnr", "Projekt (T)"): they name the investment rows.
+  if (/^(projekt|proj\b|projnr|investeringsprojekt)/.test(h)) return isText ? "projectName" : "project";
   if (/ansvar/.test(h)) return isText ? null : "ansvar";
   if (/konto|^kto\b/.test(h)) return isText || /klass|grupp/.test(h) ? null : "account";
   if (/verksamhet|^vht\b|^verks\b|^vhtnr/.test(h)) return isText ? "name" : "code";
@@ -248,8 +263,10 @@ export function detectLedgerTable(grid: Grid): DetectResult {
       columns.debit !== undefined &&
       columns.credit !== undefined &&
       !amountColumns.some((a) => /belopp|utfall|netto/i.test(a.header));
+    const investmentLedger = /investering/i.test(`${grid.sheet} ${title}`) && columns.account === undefined;
+    const hasProject = columns.project !== undefined || columns.projectName !== undefined;
     if (columns.period !== undefined && (firstAmount !== undefined || debitCredit)) {
-      if (!hasKey) {
+      if (!hasKey && !(investmentLedger && hasProject)) {
         findings.push({
           severity: "error",
           code: "ledgerNoActivity",
@@ -273,6 +290,7 @@ export function detectLedgerTable(grid: Grid): DetectResult {
             sideBySideBudget: false,
             debitCredit: { debit, credit, creditSigned: signedCredits(grid, credit, r + 1) },
             defaultYear,
+            ...(investmentLedger ? { investmentLedger: true } : {}),
           },
           findings,
         };
@@ -300,6 +318,7 @@ export function detectLedgerTable(grid: Grid): DetectResult {
           allBudget,
           sideBySideBudget: sideBySide,
           defaultYear,
+          ...(investmentLedger ? { investmentLedger: true } : {}),
         },
         findings,
       };
