@@ -30,6 +30,29 @@ function officeJsSource(env) {
   return choice;
 }
 
+/**
+ * The pane's Content-Security-Policy: everything from its own origin (the file-reading worker
+ * too: worker-src 'self'), office.js's origin for its scripts and frames in the CDN build,
+ * connections only to itself (the dev server's reload socket in development). Fluent UI writes
+ * its styles at run time, hence 'unsafe-inline' for styles (never for scripts).
+ */
+function contentSecurityPolicy(officeJs, dev) {
+  const office = officeJs === "cdn" ? ` ${new URL(OFFICE_JS_CDN).origin}` : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}`,
+    "worker-src 'self'",
+    `connect-src 'self'${dev ? " wss://localhost:* ws://localhost:*" : ""}`,
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    `frame-src 'self'${office}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 function certificateFiles(dir) {
   return {
     ca: path.join(dir, "ca.crt"),
@@ -140,6 +163,7 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
         officeJs: officeJs === "local" ? OFFICE_JS_LOCAL : OFFICE_JS_CDN,
+        csp: contentSecurityPolicy(officeJs, dev),
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

@@ -10,6 +10,7 @@ import * as sumifs from "./ledger-sumifs-libreoffice";
 import * as drift from "./driftsammandrag";
 import * as hostile from "./hostile";
 import * as kolada from "./kolada-import";
+import * as sourcePane from "./source-pane";
 
 const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   driftsammandrag: () => drift.run(),
@@ -23,6 +24,8 @@ const BENCHES: Record<string, () => unknown | Promise<unknown>> = {
   speed: () => speed.run(),
   sumifs: () => sumifs.run(),
   kolada: () => kolada.run(),
+  /** Issue 13 §6: a 200 000-row export read, detected and aggregated in the pane in Chromium. */
+  "source-pane": () => sourcePane.run(),
 };
 
 /**

@@ -13,6 +13,7 @@ import { type JudgedPersonnelRow, judgePersonnel, type PersonnelModel } from "..
 import { qualifiedRange } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
+import { isOutputSheet } from "./ownedSheets";
 import type { Settings } from "./settings";
 import { DRAFT_FIRST_ROW } from "../report/analysDraft";
 
@@ -36,11 +37,10 @@ export async function readSourceGrids(
   settings: Settings,
   sheets: SheetInfo[],
 ): Promise<Grid[]> {
-  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   const grids: Grid[] = [];
   for (const s of sheets) {
     if (s.visibility !== "visible" || s.isSettings || s.usedRange === null) continue;
-    if (owned.has(s.name.toLocaleLowerCase("sv-SE"))) continue;
+    if (isOutputSheet(settings, s.name)) continue;
     const used = s.usedRange;
     grids.push(
       await port.readRange(

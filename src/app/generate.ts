@@ -28,7 +28,7 @@ import { buildLedgerModel, type LedgerModelResult } from "./ledgerModel";
 import type { SourceRead } from "../sources/model";
 import { recordSource, replaceSources, type SourceChange, type SourceRecord } from "./sourceFiles";
 import { loadSettings, type Settings } from "./settings";
-import { planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
+import { isOutputSheet, planOwnedSheets, writeOwnedSheets } from "./ownedSheets";
 import {
   EKONOMI_TABLES,
   type EkonomiTable,
@@ -40,11 +40,23 @@ import {
 } from "./ekonomi";
 import { layoutPersonnel, personnelSheetName } from "../report/personal";
 import { layoutVolumes, volumeSheetName } from "../report/volymtal";
-import { buildDraft, type Draft, DRAFT_SHEET, layoutDraft } from "../report/analysDraft";
+import {
+  buildDraft,
+  type Draft,
+  DRAFT_SHEET,
+  type DraftVolumeSeries,
+  layoutDraft,
+} from "../report/analysDraft";
+import { forecastTotalInterval } from "./forecastTotal";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { investmentSheetName, layoutInvestments, type TableJson } from "../report/investeringar";
 import { layoutEkonomiSummary, summarySheetName } from "../report/ekonomiSummary";
 import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./readFindings";
+import { ledgerInvestments, reconcileInvestments } from "./ledgerInvestments";
+import { volumesFromLedger } from "../mapping/volumes/ledger";
+import { readSourceGrids as readWholeSourceGrids } from "./ledgerModel";
+import { detectLedgerTable, isDriftLedger, readLedger, type LedgerReadResult } from "../mapping/ledger";
+import { isFullYear } from "../domain/budget/model";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
 const DETECT_ROWS = 400;
@@ -68,6 +80,11 @@ export interface GenerateOptions {
    * unless a mapping is given or no ledger is found; the files are recorded in the settings.
    */
   sources?: readonly SourceRead[];
+  /**
+   * Build from the ledger even without files (the pane's "ledger from files" choice when every
+   * file was kept as a sheet: the ledger is then in the workbook's own sheets).
+   */
+  fromLedger?: boolean;
   /** Sheets of the report workbook that files were brought in as (keep, not only link). */
   importedSources?: readonly SourceRecord[];
 }
@@ -122,13 +139,9 @@ function errorCellsOf(grid: Grid): SourceCandidate["errorCells"] {
 
 /** The sheets the add-in reads tables from: visible, not its settings, not a sheet it wrote. */
 export function sourceSheets(sheets: readonly SheetInfo[], settings: Settings): SheetInfo[] {
-  const owned = new Set(settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")));
   return sheets.filter(
     (s) =>
-      s.visibility === "visible" &&
-      !s.isSettings &&
-      s.usedRange !== null &&
-      !owned.has(s.name.toLocaleLowerCase("sv-SE")),
+      s.visibility === "visible" && !s.isSettings && s.usedRange !== null && !isOutputSheet(settings, s.name),
   );
 }
 
@@ -139,9 +152,9 @@ export async function detectSources(
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<SourceCandidate[]> {
-  const owned = new Set(settings.ownedSheets);
   const sheets = (listed ?? (await port.listSheets())).filter(
-    (s) => s.visibility === "visible" && !s.isSettings && !owned.has(s.name) && s.usedRange !== null,
+    (s) =>
+      s.visibility === "visible" && !s.isSettings && !isOutputSheet(settings, s.name) && s.usedRange !== null,
   );
   const candidates: SourceCandidate[] = [];
   for (const s of sheets) {
@@ -241,8 +254,8 @@ export async function generateDriftsammandrag(
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const settings = await loadSettings(port);
-  const unit: Unit = options.unit ?? settings.budget?.unit ?? "mnkr";
-  const decimals = options.decimals ?? settings.budget?.decimals ?? 0;
+  const unit: Unit = options.unit ?? settings.budget?.unit ?? settings.ekonomi?.ledger?.unit ?? "mnkr";
+  const decimals = options.decimals ?? settings.budget?.decimals ?? settings.ekonomi?.ledger?.decimals ?? 0;
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
   const empty = (mapping: BudgetMapping | null, source: GenerateResult["mappingSource"]): GenerateResult => ({
@@ -287,10 +300,10 @@ export async function generateDriftsammandrag(
   const sources = options.sources ?? [];
   const extraGrids = sources.flatMap((s) => s.grids);
   for (const s of sources) findings.push(...s.findings);
-  if (sources.length > 0 && !options.mapping) {
+  if ((sources.length > 0 || options.fromLedger) && !options.mapping) {
     // Files were named to be read: the ledger (workbook and files merged) comes before a summary table.
     const built = await buildLedgerModel(port, settings, extraGrids);
-    if (built.ledger.tables.some((t) => t.layout.kind === "ledger")) {
+    if (built.ledger.tables.some((t) => isDriftLedger(t.layout))) {
       fromLedger = built;
       findings.push(...built.findings);
       if (built.model === null) return empty(null, null);
@@ -300,7 +313,10 @@ export async function generateDriftsammandrag(
       findings.push({
         severity: "warning",
         code: "sourceNotUsed",
-        message: `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`,
+        message:
+          sources.length > 0
+            ? `Varken arbetsboken eller ${sources.map((s) => `"${s.file.name}"`).join(", ")} har en huvudbok; filerna används inte och sammanställningen i arbetsboken används i stället.`
+            : "Arbetsboken har ingen huvudbok; sammanställningen i arbetsboken används i stället.",
         cell: null,
       });
     }
@@ -316,7 +332,7 @@ export async function generateDriftsammandrag(
     } else {
       // No summary table: a huvudbok gives the same reports (issue 4 §5).
       fromLedger = await buildLedgerModel(port, settings);
-      const hasLedger = fromLedger.ledger.tables.some((t) => t.layout.kind === "ledger");
+      const hasLedger = fromLedger.ledger.tables.some((t) => isDriftLedger(t.layout));
       if (fromLedger.model === null) {
         findings.push(...(hasLedger ? fromLedger.findings : picked.findings));
         if (!hasErrors(findings)) findings.push(...picked.findings);
@@ -374,9 +390,56 @@ export async function generateDriftsammandrag(
   const wanted = new Set<EkonomiTable>(chosen ?? EKONOMI_TABLES);
   // The sheets detection has read already are not read again.
   const grids = detectedGrids ?? (await readSourceGrids(port, settings, sheetInfos));
-  const investments = findInvestments(grids);
+  let investments = findInvestments(grids);
+  // Investment rows in the ledger: the report when there is no investment table, else its check.
+  let workbookLedger =
+    !fromLedger && hasLedgerTable(grids) ? await readWorkbookLedger(port, settings, model) : null;
+  // Beside a summary table the ledger only adds tables: one it cannot read without errors adds none.
+  const ledgerErrors = (workbookLedger?.ledger.findings ?? []).filter(
+    (f) => f.severity === "error" && f.code !== "ledgerNotFound",
+  );
+  if (workbookLedger && ledgerErrors.length > 0) {
+    findings.push({
+      severity: "warning",
+      code: "ledgerNotUsed",
+      message: `Huvudboken i arbetsboken har fel (${ledgerErrors[0].message}${ledgerErrors.length > 1 ? ` och ${ledgerErrors.length - 1} till` : ""}); investeringar och volymtal hämtas inte ur den.`,
+      cell: ledgerErrors[0].cell,
+    });
+    workbookLedger = null;
+  }
+  const ledgerRead = fromLedger?.ledger ?? workbookLedger?.ledger ?? null;
+  const ledgerGrids = fromLedger?.grids ?? workbookLedger?.grids ?? [];
+  const ledgerAsOf = fromLedger?.asOf ?? (ledgerRead ? reportAsOf(model) : null);
+  const fromLedgerInvestments = ledgerRead && ledgerAsOf ? ledgerInvestments(ledgerRead, ledgerAsOf) : null;
+  if (fromLedgerInvestments) {
+    if (investments.report && investments.model)
+      findings.push(
+        ...reconcileInvestments(
+          { report: investments.report, model: investments.model },
+          fromLedgerInvestments.report,
+        ),
+      );
+    else if (!investments.model) investments = fromLedgerInvestments;
+  }
   const personnel = findPersonnel(grids);
-  const volumes = findVolumes(grids);
+  let volumes = findVolumes(grids);
+  // Without a Volymtal table, the volume tables the volume forecast reads give it.
+  if (!volumes.model && volumes.findings.length === 0 && ledgerRead && ledgerAsOf) {
+    const fromVolumes = volumesFromLedger(ledgerGrids, ledgerRead.tables, ledgerAsOf);
+    if (fromVolumes) {
+      volumes = { model: fromVolumes.model, findings: [] };
+      findings.push({
+        severity: "info",
+        code: "volumesFromLedger",
+        message:
+          `Volymtalen är hämtade ur volymtabellen, ${fromVolumes.model.sourceRange}` +
+          (fromVolumes.forecast === "runRate"
+            ? "; prognosen är en linjär uppräkning där årets återstående månader saknas."
+            : "."),
+        cell: null,
+      });
+    }
+  }
   findings.push(...investments.findings, ...personnel.findings, ...volumes.findings);
   if (hasErrors(findings)) return empty(mapping, mappingSource);
   const writeDrift = wanted.has("driftsammandrag");
@@ -492,8 +555,11 @@ export async function generateDriftsammandrag(
               result: fullYear,
               sheet: names[fullYearIndex].name,
               comments: comparedRound ? previousComments([comparedRound]) : undefined,
+              // The forecast pipeline's rows (a ledger): the total's interval, not the rows' summed.
+              interval: fromLedger?.forecast ? forecastTotalInterval(fromLedger.forecast.details) : undefined,
             }
           : undefined,
+      volumeSeries: fromLedger ? draftVolumes(fromLedger) : undefined,
       investments:
         investmentSheet && investments.report
           ? { report: investments.report, sheet: investmentSheet.name }
@@ -561,6 +627,8 @@ export async function generateDriftsammandrag(
     ekonomi: {
       ...s.ekonomi,
       ...(options.tables ? { tables: [...options.tables] } : {}),
+      // Reports made from a huvudbok have no table mapping to save: the ribbon reruns them from this.
+      ...(mappingSource === "ledger" ? { ledger: { unit, decimals } } : {}),
       // The generated text is remembered for the sheet the economist edits: an edited one keeps its record.
       ...(draft && draftSheet && !draftState?.edited
         ? { draft: { sheet: draftSheet, paragraphs: draft.paragraphs } }
@@ -569,6 +637,60 @@ export async function generateDriftsammandrag(
   }));
   result.written.push(...writes.map((w) => w.spec.name));
   return result;
+}
+
+/** A huvudbok with a konto column (investment rows) or a volume table among the grids read. */
+function hasLedgerTable(grids: readonly Grid[]): boolean {
+  return grids.some((g) => {
+    const layout = detectLedgerTable(g).layout;
+    return (
+      (layout?.kind === "ledger" &&
+        (layout.columns.account !== undefined ||
+          layout.columns.volume !== undefined ||
+          layout.investmentLedger === true)) ||
+      layout?.kind === "volume"
+    );
+  });
+}
+
+/** The report's as-of month: the period columns' last month, else December of the bokslut year. */
+function reportAsOf(model: BudgetModel): string | null {
+  const partial = modelAsOf(model);
+  if (partial) return partial;
+  const years = model.columns
+    .filter((c) => c.kind === "actual" && c.period !== null && isFullYear(c.period))
+    .map((c) => c.period!.year);
+  return years.length > 0 ? `${Math.max(...years)}-12` : null;
+}
+
+/** The workbook's ledger read whole (beside a summary table), as of the report's month. */
+async function readWorkbookLedger(
+  port: WorkbookPort,
+  settings: Settings,
+  model: BudgetModel,
+): Promise<{ ledger: LedgerReadResult; grids: Grid[] }> {
+  const asOf = reportAsOf(model);
+  const period = asOf ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : null;
+  const grids = await readWholeSourceGrids(port, settings);
+  return { ledger: readLedger(grids, { asOf: period }), grids };
+}
+
+/** The ledger's volume series per report row, for the draft's volume and price effects. */
+function draftVolumes(built: LedgerModelResult): DraftVolumeSeries | undefined {
+  if (!built.asOf) return undefined;
+  const rows = built.ledger.rows.flatMap((r) => (r.volume ? [{ label: r.label, volume: r.volume }] : []));
+  if (rows.length === 0) return undefined;
+  const tables = built.ledger.tables.filter((t) => t.volumeHeader !== undefined);
+  const headers = [...new Set(tables.map((t) => t.volumeHeader!))];
+  const sheets = [...new Set(tables.map((t) => `"${t.sheet}"`))];
+  return {
+    year: Number(built.asOf.slice(0, 4)),
+    month: Number(built.asOf.slice(5, 7)),
+    rows,
+    // Two tables that name their volume differently: the text says "volymenheter".
+    name: headers.length === 1 ? headers[0] : null,
+    source: `${sheets.length === 1 ? "Bladet" : "Bladen"} ${sheets.join(", ")}`,
+  };
 }
 
 /** "'Driftsammandrag 2023-03'!C7" for every cell whose value is a number but not a finite one. */

@@ -8,13 +8,14 @@ import { sumPresent as sum } from "../domain/budget/compute";
 import type { BudgetColumn, BudgetLine, BudgetModel } from "../domain/budget/model";
 import { type Finding } from "../domain/findings";
 import { buildInput, type MonthlyAmounts, type RowSeries, type YearSeries } from "../domain/forecast";
-import { type LedgerReadResult } from "../mapping/ledger";
+import { isDriftLedger, type LedgerReadResult } from "../mapping/ledger";
 import { periodText } from "../mapping/ledger/periods";
 import { quoteSheetName } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
 import { forecastFromGridsDetailed, type ForecastComputation, type ForecastOptions } from "./forecastReport";
 import { forecastOptionsFrom, parseForecastSettings } from "./forecastSettings";
+import { isOutputSheet } from "./ownedSheets";
 import type { Settings } from "./settings";
 
 export interface LedgerModelResult {
@@ -26,6 +27,8 @@ export interface LedgerModelResult {
   /** The forecast behind the full-year column (for the pane and the forecast rounds). */
   forecast: ForecastComputation | null;
   ledger: LedgerReadResult;
+  /** The grids the ledger was read from (the Volymtal reads its volume tables from them). */
+  grids: readonly Grid[];
 }
 
 /**
@@ -39,16 +42,10 @@ export async function readSourceGrids(
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<Grid[]> {
-  const imported = new Set(
-    (settings.sources ?? []).flatMap((s) => (s.sheet ? [s.sheet.toLocaleLowerCase("sv-SE")] : [])),
-  );
-  const owned = new Set(
-    settings.ownedSheets.map((s) => s.toLocaleLowerCase("sv-SE")).filter((s) => !imported.has(s)),
-  );
   const grids: Grid[] = [];
   for (const sheet of listed ?? (await port.listSheets())) {
     if (sheet.isSettings || sheet.visibility !== "visible" || sheet.usedRange === null) continue;
-    if (owned.has(sheet.name.toLocaleLowerCase("sv-SE"))) continue;
+    if (isOutputSheet(settings, sheet.name)) continue;
     grids.push(await port.readRange(sheet.name, sheet.usedRange));
   }
   return grids;
@@ -74,11 +71,11 @@ export function ledgerModelFromGrids(
   const computed = forecastFromGridsDetailed(grids, options);
   const { ledger, json, details } = computed;
   const findings: Finding[] = [...json.findings];
-  const hasLedger = ledger.tables.some((t) => t.layout.kind === "ledger");
+  const hasLedger = ledger.tables.some((t) => isDriftLedger(t.layout));
   const asOfText = json.asOf === "" ? null : json.asOf;
   // No rows means an error finding (no actuals, as-of month invalid or after the last booking).
   if (!hasLedger || details.length === 0 || asOfText === null) {
-    return { model: null, findings, asOf: asOfText, forecast: null, ledger };
+    return { model: null, findings, asOf: asOfText, forecast: null, ledger, grids };
   }
   const year = Number(asOfText.slice(0, 4));
   const m = Number(asOfText.slice(5, 7));
@@ -151,7 +148,7 @@ export function ledgerModelFromGrids(
   }
   const ledgerSheets = [...new Set(ledger.tables.map((t) => quoteSheetName(t.sheet)))];
   const model: BudgetModel = {
-    sheet: ledger.tables.find((t) => t.layout.kind === "ledger")?.sheet ?? "",
+    sheet: ledger.tables.find((t) => isDriftLedger(t.layout))?.sheet ?? "",
     sourceUnit: "kr",
     revenueSign: "negative",
     costSign: "positive",
@@ -159,7 +156,7 @@ export function ledgerModelFromGrids(
     lines,
     sourceRange: `${ledgerSheets.join(", ")} (huvudbok per ${periodText(year * 12 + m - 1)})`,
   };
-  return { model, findings, asOf: asOfText, forecast: computed, ledger };
+  return { model, findings, asOf: asOfText, forecast: computed, ledger, grids };
 }
 
 /** Reads the workbook's ledger (and any source files' grids beside it) with the saved forecast settings. */

@@ -21,6 +21,20 @@ export function isOwnedSheet(settings: Settings, name: string): boolean {
   return settings.ownedSheets.some((s) => sameSheetName(s, name));
 }
 
+/** Files brought in as sheets (settings.sources): the add-in wrote them, but they are the economist's data. */
+export function isImportedSheet(settings: Settings, name: string): boolean {
+  return (settings.sources ?? []).some(
+    (s) =>
+      (s.sheet !== null && sameSheetName(s.sheet, name)) ||
+      (s.kept ?? []).some((k) => sameSheetName(k.sheet, name)),
+  );
+}
+
+/** The add-in's own output: owned and not a file brought in. Readers of the workbook's tables skip these. */
+export function isOutputSheet(settings: Settings, name: string): boolean {
+  return isOwnedSheet(settings, name) && !isImportedSheet(settings, name);
+}
+
 /** Names for sheets written together: each free or ours, never one of the others in the batch. */
 export function planOwnedSheets(
   desired: readonly string[],
@@ -39,6 +53,18 @@ export interface OwnedSheetWrite {
   spec: SheetSpec;
   replace: boolean;
   activate?: boolean;
+  /**
+   * A sheet of an .xlsx package to insert as it is (formats and formulas kept) where the port
+   * can (ExcelApi 1.13, small enough for one request); otherwise `spec` is written.
+   */
+  insert?: { xlsx: Uint8Array; sheet: string };
+}
+
+/** How a write goes through the port: inserted from its package, or written from its spec. */
+export function writeMethod(port: WorkbookPort, write: OwnedSheetWrite): "insert" | "write" {
+  return write.insert && port.insertSheetFromXlsx && port.canInsertXlsx?.(write.insert.xlsx.length)
+    ? "insert"
+    : "write";
 }
 
 /**
@@ -54,7 +80,10 @@ export async function writeOwnedSheets(
   const created: string[] = [];
   try {
     for (const w of writes) {
-      await port.writeSheet(w.spec, { replace: w.replace, activate: w.activate });
+      const options = { replace: w.replace, activate: w.activate };
+      if (writeMethod(port, w) === "insert" && w.insert && port.insertSheetFromXlsx)
+        await port.insertSheetFromXlsx(w.insert.xlsx, w.insert.sheet, w.spec.name, options);
+      else await port.writeSheet(w.spec, options);
       if (!w.replace) created.push(w.spec.name);
     }
     const owned = [...settings.ownedSheets];

@@ -4,7 +4,7 @@
  * the ledger reading then uses the edited sheet. It is the economist's sheet from then on: it is
  * never listed as owned, so no later run replaces it, and a second "create" leaves it alone.
  */
-import { readLedger } from "../mapping/ledger";
+import { isDriftLedger, readLedger } from "../mapping/ledger";
 import { ROW_DIVISION_HEADERS, ROW_DIVISION_SHEET } from "../mapping/ledger/rowDivision";
 import { emptySheetSpec, type SheetSpec } from "../report/sheetSpec";
 import type { WorkbookPort } from "../workbook/port";
@@ -39,7 +39,7 @@ export async function createRowDivisionSheet(port: WorkbookPort): Promise<RowDiv
   );
   const ledger = readLedger(await readSourceGrids(port, await loadSettings(port)));
   if (existing) return { sheet: existing.name, created: false, rows: ledger.rowDivision.entries.length };
-  if (!ledger.tables.some((t) => t.layout.kind === "ledger")) {
+  if (!ledger.tables.some((t) => isDriftLedger(t.layout))) {
     throw new Error("Ingen huvudbok hittades: radindelningen byggs från huvudbokens verksamheter.");
   }
   await port.writeSheet(rowDivisionSpec(ledger.rowDivision.entries), { replace: false, activate: true });

@@ -53,6 +53,13 @@ export const settingsSchema = z
           .optional(),
         /** The draft Analys och kommentar as generated: an edited sheet differs from it and is kept. */
         draft: z.object({ sheet: z.string(), paragraphs: z.array(z.string()) }).optional(),
+        /** Set when the reports were last made from a huvudbok (no table mapping): the ribbon may rerun them. */
+        ledger: z
+          .object({
+            unit: z.enum(["kr", "tkr", "mnkr"]),
+            decimals: z.union([z.literal(0), z.literal(1)]),
+          })
+          .optional(),
       })
       .optional(),
     /** The files read beside the workbook for the last result (src/app/sourceFiles.ts). */

@@ -31,6 +31,8 @@ export const sourceRecordSchema = z.object({
   budgets: z.array(z.object({ year: z.number().int(), budget: z.number() })),
   /** The sheet of the report workbook it was brought in as, null when only linked for a run. */
   sheet: z.string().nullable().default(null),
+  /** Every sheet brought in: the file's sheet ("[file]sheet") → the report workbook's sheet. */
+  kept: z.array(z.object({ from: z.string(), sheet: z.string() })).optional(),
 });
 
 export type SourceRecord = z.infer<typeof sourceRecordSchema>;
@@ -92,6 +94,7 @@ export function recordSource(read: SourceRead, sheet: string | null = null): Sou
       .map(([p, net]) => ({ period: periodText(p), net })),
     budgets: [...budgets.entries()].sort((a, b) => a[0] - b[0]).map(([year, budget]) => ({ year, budget })),
     sheet,
+    ...(sheet === null ? {} : { kept: [{ from: tables[0]?.sheet ?? read.grids[0]?.sheet ?? "", sheet }] }),
   };
 }
 
@@ -177,7 +180,14 @@ export function replaceSources(
     const prev = previousSource(remaining, next);
     if (prev) {
       remaining.splice(remaining.indexOf(prev), 1);
-      changes.push(compareSources(prev, next));
+      const change = compareSources(prev, next);
+      // The same file again (a kept sheet recorded at every run) is no replacement worth a word.
+      const same =
+        prev.name === next.name &&
+        prev.size === next.size &&
+        prev.rows === next.rows &&
+        change.months.length === 0;
+      if (!same) changes.push(change);
     }
   }
   return {

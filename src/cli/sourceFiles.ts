@@ -5,14 +5,27 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { unkeepableReason } from "../app/keepSources";
 import { unusableReason } from "../app/sourceFiles";
 import { readSourceFile, SourceFileError, type SourceRead } from "../sources";
 import { nodeCodec } from "../workbook/xlsx/nodeCodec";
 import { UsageError } from "./io";
 
-export async function readSourcePaths(paths: readonly string[]): Promise<SourceRead[]> {
+export interface SourcePathRead extends SourceRead {
+  /** The file's bytes (an .xlsx is inserted from them when kept). */
+  bytes: Uint8Array;
+}
+
+/**
+ * With `keepable`, a file whose only table is a summary (driftsammandrag) is accepted too: kept as
+ * a sheet it is read by the workbook's own readers.
+ */
+export async function readSourcePaths(
+  paths: readonly string[],
+  options: { keepable?: boolean } = {},
+): Promise<SourcePathRead[]> {
   const names = paths.map((p) => basename(p));
-  const out: SourceRead[] = [];
+  const out: SourcePathRead[] = [];
   for (const [order, path] of paths.entries()) {
     // Two files of the same name in different folders are told apart by their path.
     const name = names.filter((n) => n === names[order]).length > 1 ? path : names[order];
@@ -37,9 +50,9 @@ export async function readSourcePaths(paths: readonly string[]): Promise<SourceR
       if (error instanceof SourceFileError) throw new UsageError(error.message);
       throw error;
     }
-    const reason = unusableReason(read);
+    const reason = options.keepable ? unkeepableReason(read) : unusableReason(read);
     if (reason) throw new UsageError(reason);
-    out.push(read);
+    out.push({ ...read, bytes: new Uint8Array(bytes) });
   }
   return out;
 }

@@ -38,15 +38,17 @@ export interface RibbonResult {
 }
 
 /**
- * Regenerates the Driftsammandrag sheets from the saved mapping without opening the pane. Without
- * a saved mapping it opens the pane (when the host can) and says so.
+ * Regenerates the Driftsammandrag sheets and the Ekonomi tables chosen in the pane from the saved
+ * mapping (or, for reports made from a huvudbok, from the ledger again) without opening the pane.
+ * Without either it opens the pane (when the host can) and says so.
  */
 export async function regenerateDriftsammandrag(
   port: WorkbookPort,
   openPane: () => Promise<boolean> = () => showTaskpane(),
 ): Promise<RibbonResult> {
   const settings = await loadSettings(port);
-  if (!settings.budget?.mapping) {
+  // A saved table mapping, or reports last made from the workbook's huvudbok.
+  if (!settings.budget?.mapping && !settings.ekonomi?.ledger) {
     await openPane();
     return { ok: false, message: strings.ribbon.noSavedMapping };
   }

@@ -7,6 +7,7 @@ import { type IndicatorStatus, judgeIndicator, type Judgement } from "./indicato
 import type { Period } from "./indicators/periods";
 import { parseTarget } from "./indicators/targets";
 import type { ParsedValue } from "./indicators/values";
+import type { CellRange } from "../workbook/grid";
 
 export interface PersonnelRow {
   label: string;
@@ -22,6 +23,8 @@ export interface PersonnelModel {
   sheet: string;
   /** "'Personal'!A3:D6" */
   sourceRange: string;
+  /** The same range in 0-based sheet coordinates (header rows included). */
+  range: CellRange;
   /** The period columns, oldest first ("Mars 2022", "Mars 2023"). */
   periods: Period[];
   /** The period columns' sheet columns, and the target's. */

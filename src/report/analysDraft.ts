@@ -7,6 +7,7 @@
  * economist can check each one.
  */
 import type { ReportResult } from "../domain/budget/compute";
+import type { TotalInterval, YearSeries } from "../domain/forecast";
 import type { InvestmentReport } from "../domain/investments/compute";
 import { STATUS_LABEL } from "../domain/indicators/judge";
 import { formatSwedishNumber } from "../domain/numbers";
@@ -17,7 +18,7 @@ import type { JudgedPersonnelRow, PersonnelModel } from "../domain/personnel";
 import { volumeChange } from "../domain/volumes";
 import type { VolumeModel } from "../mapping/volumes/detect";
 import { MONTH_NAMES_SV } from "../domain/months";
-import { fromKr, type Unit } from "../domain/units";
+import { fromKr, UNIT_FACTOR, type Unit } from "../domain/units";
 import { cellAddress, quoteSheetName } from "../workbook/address";
 import { COLORS } from "./driftsammandrag";
 import { FIRST_DATA_ROW as INVESTMENT_FIRST_ROW, investmentColumns } from "./investeringar";
@@ -37,6 +38,13 @@ export interface DraftFigure {
   cell: string;
   /** What the number is: "Avvikelse, Summa nettokostnader". */
   what: string;
+  /**
+   * How the draft sheet computes the value from the cells: undefined = `=cell`; a formula in
+   * which `{k}` stands for figure k's value on the draft sheet; null = a number with no cell of
+   * its own (a sum over a volume table, the forecast's interval), written as it is and
+   * explained in `cell` and `what`.
+   */
+  formula?: string | null;
 }
 
 export interface Draft {
@@ -44,10 +52,29 @@ export interface Draft {
   figures: DraftFigure[];
 }
 
+/** Monthly volumes per report row (a ledger's volume table: vårddygn, placeringar, timmar …). */
+export interface DraftVolumeSeries {
+  /** The report's year and its last booked month (1–12). */
+  year: number;
+  month: number;
+  rows: { label: string; volume: YearSeries }[];
+  /** The volume's name as the table heads it ("Vårddygn"); null when unknown. */
+  name: string | null;
+  /** Where the volumes were read: "bladet 'Volymer'". */
+  source: string;
+}
+
 export interface DraftSources {
   unit: Unit;
   period?: { result: ReportResult; sheet: string };
-  fullYear?: { result: ReportResult; sheet: string; comments?: Record<string, string> };
+  fullYear?: {
+    result: ReportResult;
+    sheet: string;
+    comments?: Record<string, string>;
+    /** The full-year total's interval from the forecast pipeline (or why there is none). */
+    interval?: TotalInterval | { unavailable: string };
+  };
+  volumeSeries?: DraftVolumeSeries;
   investments?: { report: InvestmentReport; sheet: string };
   personnel?: { model: PersonnelModel; rows: JudgedPersonnelRow[]; sheet: string };
   volumes?: { model: VolumeModel; sheet: string };
@@ -57,16 +84,115 @@ export function buildDraft(sources: DraftSources): Draft {
   const { unit } = sources;
   const figures: DraftFigure[] = [];
   const decimals = unit === "mnkr" ? 1 : 0;
-  const amount = (kr: number, cell: string, what: string, signed = false): string => {
+  const amount = (
+    kr: number,
+    cell: string,
+    what: string,
+    signed = false,
+    formula?: string | null,
+  ): string => {
     const value = fromKr(kr, unit);
     const shown = formatSwedishNumber(signed ? value : Math.abs(value), decimals);
     const text = `${shown} ${unit}`;
-    figures.push({ text, value, cell, what });
+    figures.push({ text, value, cell, what, ...(formula !== undefined ? { formula } : {}) });
     return text;
   };
+  /** A share as the reports write it ("3,5 %", "25 %"), its value a fraction. */
+  const percent = (fraction: number, cell: string, what: string, formula: string): string => {
+    const text = percentText(fraction);
+    figures.push({ text, value: fraction, cell, what, formula });
+    return text;
+  };
+  /** The index the next figure gets: its `{k}` in a later formula. */
+  const nextFigure = () => figures.length;
+  const half = 0.5 * 10 ** -decimals;
+  const costFactor = (r: ReportResult) => (r.costSign === "negative" ? -1 : 1);
+  /** A count with no cell of its own (a sum over a volume table), written as it is. */
+  const plain = (value: number, cell: string, what: string): string => {
+    const text = formatSwedishNumber(value, Number.isInteger(value) ? 0 : 1);
+    figures.push({ text, value, cell, what, formula: null });
+    return text;
+  };
+  const krFigure = (value: number, cell: string, what: string, formula: string): string => {
+    const text = `${formatSwedishNumber(value, 0)} kr`;
+    figures.push({ text, value, cell, what, formula });
+    return text;
+  };
+  /**
+   * " (80 % intervall: ett underskott med 16,6–55,6 mnkr)": the total forecast's interval as a
+   * deviation, each end the deviation cell shifted by the interval's distance from the forecast.
+   */
+  const intervalClause = (
+    iv: TotalInterval | { unavailable: string },
+    devKr: number,
+    devCell: string,
+  ): string => {
+    if ("unavailable" in iv) return "";
+    const [lo, hi] = iv.interval80;
+    const above = hi - iv.forecast; // more cost: a worse deviation
+    const below = iv.forecast - lo;
+    const worst = devKr - above;
+    const best = devKr + below;
+    const basis = `${iv.basis} Prognos helår (summa) ${formatSwedishNumber(iv.forecast, 0)} kr, 80 %-intervall ${formatSwedishNumber(lo, 0)}–${formatSwedishNumber(hi, 0)} kr.`;
+    const lit = (kr: number) => String(fromKr(kr, unit));
+    const worstWhat = `Avvikelse vid 80 %-intervallets övre gräns för nettokostnaden. ${basis}`;
+    const bestWhat = `Avvikelse vid 80 %-intervallets nedre gräns för nettokostnaden.`;
+    const worstFormula = `=${devCell}-${lit(above)}`;
+    const bestFormula = `=${devCell}+${lit(below)}`;
+    const rounds = (kr: number) => Math.abs(fromKr(kr, unit)) < half;
+    if (worst < 0 && best < 0 && !rounds(best)) {
+      const a = amount(best, devCell, bestWhat, false, bestFormula);
+      const b = amount(worst, devCell, worstWhat, false, worstFormula);
+      return ` (80 % intervall: ett underskott med ${a.replace(` ${unit}`, "")}–${b})`;
+    }
+    if (worst > 0 && best > 0 && !rounds(worst)) {
+      const a = amount(worst, devCell, worstWhat, false, worstFormula);
+      const b = amount(best, devCell, bestWhat, false, bestFormula);
+      return ` (80 % intervall: ett överskott med ${a.replace(` ${unit}`, "")}–${b})`;
+    }
+    const a = amount(worst, devCell, worstWhat, false, worstFormula);
+    const b = amount(best, devCell, bestWhat, false, bestFormula);
+    return ` (80 % intervall: från ${worst < 0 ? "ett underskott" : "ett överskott"} med ${a} till ${best < 0 ? "ett underskott" : "ett överskott"} med ${b})`;
+  };
+  /**
+   * The change of the net cost against the prior-year column (index 3 of both reports), with the
+   * cells: a diff figure and its share of the prior year.
+   */
+  const priorChange = (src: { result: ReportResult; sheet: string }) => {
+    const def = src.result.definition;
+    const prior = def.columns[3];
+    if (prior?.type !== "source" || def.columns[0]?.type !== "source") return null;
+    const total = src.result.rows[src.result.totalIndex];
+    const cur = total?.values[0];
+    const before = total?.values[3];
+    if (cur === null || cur === undefined || before === null || before === undefined) return null;
+    const f = costFactor(src.result);
+    const at = (c: number) =>
+      `${quoteSheetName(src.sheet)}!${cellAddress(DRIFT_FIRST_ROW + src.result.totalIndex, c + 1)}`;
+    const diffKr = (cur - before) * f;
+    const k = nextFigure();
+    const diffText = amount(
+      diffKr,
+      `${at(0)}, ${at(3)}`,
+      `Förändring av ${total.label.toLocaleLowerCase("sv-SE")} mot ${prior.header.toLocaleLowerCase("sv-SE")}`,
+      false,
+      f === 1 ? `=${at(0)}-${at(3)}` : `=${at(3)}-${at(0)}`,
+    );
+    if (Math.abs(fromKr(diffKr, unit)) < half)
+      return { diffKr: 0, diffText, pctText: null, header: prior.header };
+    const pct =
+      before === 0
+        ? null
+        : percent(
+            diffKr / Math.abs(before),
+            at(3),
+            `Förändring i procent av ${prior.header.toLocaleLowerCase("sv-SE")}`,
+            `={${k}}/ABS(${at(3)})`,
+          );
+    return { diffKr, diffText, pctText: pct, header: prior.header };
+  };
   const outcomeWord = (kr: number, cell: string, what: string): string => {
-    const half = 0.5 * 10 ** -decimals;
-    if (Math.abs(fromKr(kr, unit)) < half) {
+    if (Math.abs(fromKr(kr, unit)) < 0.5 * 10 ** -decimals) {
       amount(kr, cell, what);
       return "en budget i balans";
     }
@@ -92,9 +218,14 @@ export function buildDraft(sources: DraftSources): Draft {
       const until = month
         ? `till och med ${MONTH_NAMES_SV[Number(month[2]) - 1]} ${month[1]}`
         : "för perioden";
-      paragraphs.push(
-        `Resultatet för nämnden ${until} innebär ${outcomeWord(kr, ref.at(sources.period.result.totalIndex), `Avvikelse, ${total.label}`)} jämfört med periodiserad budget.`,
-      );
+      let text = `Resultatet för nämnden ${until} innebär ${outcomeWord(kr, ref.at(sources.period.result.totalIndex), `Avvikelse, ${total.label}`)} jämfört med periodiserad budget.`;
+      const change = priorChange(sources.period);
+      if (change)
+        text +=
+          change.diffKr === 0
+            ? ` Nettokostnaderna är i nivå med samma period föregående år.`
+            : ` Nettokostnaderna är ${change.diffText}${change.pctText ? ` (${change.pctText})` : ""} ${change.diffKr > 0 ? "högre" : "lägre"} än samma period föregående år.`;
+      paragraphs.push(text);
     }
   }
 
@@ -108,16 +239,33 @@ export function buildDraft(sources: DraftSources): Draft {
       const isForecast = /prognos/.test(fy.result.definition.sheetName);
       const what = `Avvikelse, ${total.label}`;
       const at = ref.at(fy.result.totalIndex);
-      paragraphs.push(
-        isForecast
-          ? `Bedömningen i denna prognos är ${outcomeWord(kr, at, what)} för år ${year}.`
-          : `Bokslutet för år ${year} innebär ${outcomeWord(kr, at, what)}.`,
-      );
+      let headline = isForecast
+        ? `Bedömningen i denna prognos är ${outcomeWord(kr, at, what)} för år ${year}`
+        : `Bokslutet för år ${year} innebär ${outcomeWord(kr, at, what)}`;
+      if (isForecast && fy.interval) headline += intervalClause(fy.interval, kr, at);
+      headline += ".";
+      if (isForecast && fy.interval && "unavailable" in fy.interval)
+        headline += ` Prognosens osäkerhet för helåret kan inte anges: ${fy.interval.unavailable}`;
+      const prior = priorChange(fy);
+      if (prior) {
+        const header = prior.header.replace(/^Bokslut/, "bokslut");
+        const verb = isForecast
+          ? prior.diffKr > 0
+            ? "beräknas nettokostnaderna öka med"
+            : "beräknas nettokostnaderna minska med"
+          : prior.diffKr > 0
+            ? "ökade nettokostnaderna med"
+            : "minskade nettokostnaderna med";
+        headline +=
+          prior.diffKr === 0
+            ? ` Nettokostnaderna ${isForecast ? "beräknas bli" : "blev"} i nivå med ${header}.`
+            : ` Jämfört med ${header} ${verb} ${prior.diffText}${prior.pctText ? ` (${prior.pctText})` : ""}.`;
+      }
+      paragraphs.push(headline);
       // The largest deviations by verksamhet, with their sign.
       const posts = fy.result.rows
         .map((r, i) => ({ r, i, kr: r.values[ref.dev] }))
         .filter((x): x is { r: typeof x.r; i: number; kr: number } => x.r.role === "post" && x.kr !== null);
-      const half = 0.5 * 10 ** -decimals;
       const worst = posts
         .filter((p) => fromKr(p.kr, unit) <= -half)
         .sort((a, b) => a.kr - b.kr)
@@ -165,6 +313,88 @@ export function buildDraft(sources: DraftSources): Draft {
     }
   }
 
+  if (sources.volumeSeries && sources.period) {
+    const explained = volumeExplanations(
+      sources.volumeSeries,
+      sources.period,
+      sources.fullYear,
+      half * UNIT_FACTOR[unit],
+    );
+    for (const e of explained) {
+      const w = volumeWords(sources.volumeSeries.name);
+      const kV0 = nextFigure();
+      const v0 = plain(
+        e.v0,
+        e.v0Cell,
+        `${w.plural}, ${e.label}, ${e.months} ${sources.volumeSeries.year - 1}`,
+      );
+      const kV1 = nextFigure();
+      const v1 = plain(e.v1, e.v1Cell, `${w.plural}, ${e.label}, ${e.months} ${sources.volumeSeries.year}`);
+      const change = percent(
+        e.v1 / e.v0 - 1,
+        `${e.v0Cell}; ${e.v1Cell}`,
+        `Förändring av ${w.plural}, ${e.label}`,
+        `={${kV1}}/{${kV0}}-1`,
+      );
+      const factor = UNIT_FACTOR[unit];
+      const kP0 = nextFigure();
+      const p0 = krFigure(
+        e.c0 / e.v0,
+        e.c0Cell,
+        `Kostnad per ${w.singular}, ${e.label}, ${e.months} ${sources.volumeSeries.year - 1}`,
+        `=${e.c0Cell}*${factor}/{${kV0}}`,
+      );
+      const kP1 = nextFigure();
+      const p1 = krFigure(
+        e.c1 / e.v1,
+        e.c1Cell,
+        `Kostnad per ${w.singular}, ${e.label}, ${e.months} ${sources.volumeSeries.year}`,
+        `=${e.c1Cell}*${factor}/{${kV1}}`,
+      );
+      const dC = e.c1 - e.c0;
+      const costText = amount(
+        dC,
+        `${e.c1Cell}, ${e.c0Cell}`,
+        `Kostnadsförändring, ${e.label}`,
+        false,
+        `=${e.c1Cell}-${e.c0Cell}`,
+      );
+      const volumeKr = (e.v1 - e.v0) * (e.c0 / e.v0);
+      const priceKr = (e.c1 / e.v1 - e.c0 / e.v0) * e.v1;
+      const volumeText = amount(
+        volumeKr,
+        `${e.v0Cell}; ${e.v1Cell}; ${e.c0Cell}`,
+        `Volymeffekt (förändring av ${w.plural} × kostnad per ${w.singular} föregående år), ${e.label}`,
+        true,
+        `=({${kV1}}-{${kV0}})*{${kP0}}/${factor}`,
+      );
+      const priceText = amount(
+        priceKr,
+        `${e.c0Cell}; ${e.c1Cell}; ${e.v1Cell}`,
+        `Priseffekt (förändring av kostnad per ${w.singular} × ${w.plural} i år), ${e.label}`,
+        true,
+        `=({${kP1}}-{${kP0}})*{${kV1}}/${factor}`,
+      );
+      const volumeVerb =
+        e.v1 === e.v0
+          ? "är oförändrat"
+          : e.v1 < e.v0
+            ? `har minskat med ${change}`
+            : `har ökat med ${change}`;
+      const priceVerb = e.c1 / e.v1 >= e.c0 / e.v0 ? "ökat" : "minskat";
+      const costVerb =
+        Math.abs(fromKr(dC, unit)) < half
+          ? "är i stort sett oförändrade"
+          : dC > 0
+            ? `har ökat med ${costText}`
+            : `har minskat med ${costText}`;
+      paragraphs.push(
+        `Inom ${e.label} ${volumeVerb.startsWith("är") ? `är antalet ${w.plural} oförändrat` : `${volumeVerb.replace(/^har /, "har antalet " + w.plural + " ")}`} jämfört med samma period föregående år (från ${v0} till ${v1}), medan kostnaden per ${w.singular} har ${priceVerb} från ${p0} till ${p1}. ` +
+          `Kostnaderna ${costVerb}: ${e.v1 < e.v0 ? "färre" : "fler"} ${w.plural} motsvarar ${volumeText} och ${e.c1 / e.v1 >= e.c0 / e.v0 ? "en högre" : "en lägre"} kostnad per ${w.singular} ${priceText}.`,
+      );
+    }
+  }
+
   if (sources.investments) {
     const inv = sources.investments;
     const defs = investmentColumns(inv.report);
@@ -207,7 +437,7 @@ export function buildDraft(sources: DraftSources): Draft {
       .map((row, i) => {
         const change = volumeChange(row.values[n - 2], row.values[n - 1]);
         if (change === null) return null;
-        const text = formatSwedishNumber(Math.abs(change) * 100, 1) + " %";
+        const text = percentText(change);
         figures.push({
           text,
           value: change,
@@ -260,6 +490,131 @@ export function buildDraft(sources: DraftSources): Draft {
   return { paragraphs, figures };
 }
 
+/** "3,5 %", "25 %": one decimal, none when it is zero (the seeds write "25 %" and "5,5 %"). */
+export function percentText(fraction: number): string {
+  return `${formatSwedishNumber(Math.abs(fraction) * 100, 1).replace(/,0$/, "")} %`;
+}
+
+/** The volume's words for the text: "vårddygn" / "vårddygn", "hemtjänsttimmar" / "hemtjänsttimme". */
+export function volumeWords(header: string | null): { plural: string; singular: string } {
+  const plural = (header ?? "")
+    .toLocaleLowerCase("sv-SE")
+    .replace(/\s*\(.*?\)\s*/g, " ")
+    .replace(/^antal(et)?\s+/, "")
+    .replace(/[^a-zåäö\s-]/g, "")
+    .trim();
+  if (plural === "" || plural === "volym" || plural === "volymer")
+    return { plural: "volymenheter", singular: "volymenhet" };
+  const singular = plural
+    .replace(/timmar$/, "timme")
+    .replace(/ringar$/, "ring")
+    .replace(/ningar$/, "ning");
+  return { plural, singular };
+}
+
+export interface VolumeExplanation {
+  label: string;
+  /** "jan–mars" */
+  months: string;
+  /** Volumes of the same months last year and this year. */
+  v0: number;
+  v1: number;
+  v0Cell: string;
+  v1Cell: string;
+  /** Cost (net, report unit → kr) the same months last year and this year, with their cells. */
+  c0: number;
+  c1: number;
+  c0Cell: string;
+  c1Cell: string;
+}
+
+const SHORT_MONTHS = [
+  "jan",
+  "feb",
+  "mars",
+  "april",
+  "maj",
+  "juni",
+  "juli",
+  "aug",
+  "sep",
+  "okt",
+  "nov",
+  "dec",
+];
+
+/**
+ * The rows whose cost change a volume explains: a verksamhet with a deviation (rounded, not zero)
+ * and a volume series for every month so far of both years. Largest deviation first, at most three.
+ * The costs are the period driftsammandrag's cells (this year and the same period last year).
+ */
+export function volumeExplanations(
+  vs: DraftVolumeSeries,
+  period: { result: ReportResult; sheet: string },
+  fullYear?: { result: ReportResult; sheet: string },
+  /** A deviation smaller than this (kr) rounds to zero in the text: not "a large deviation". */
+  minDeviationKr = 0,
+  limit = 3,
+): VolumeExplanation[] {
+  const def = period.result.definition;
+  if (def.columns[3]?.type !== "source" || def.columns[0]?.type !== "source") return [];
+  if (period.result.costSign === "negative") return [];
+  const m = vs.month;
+  const sumMonths = (series: YearSeries, year: number): number | null => {
+    const months = series.get(year);
+    if (!months) return null;
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      const v = months[i];
+      if (v === null || v === undefined || !Number.isFinite(v)) return null;
+      total += v;
+    }
+    return total;
+  };
+  const lower = (x: string) => x.trim().toLocaleLowerCase("sv-SE");
+  const deviationOf = (r: ReportResult, label: string): number | null => {
+    const dev = r.definition.columns.findIndex((c) => c.type === "deviation");
+    const row = r.rows.find((x) => x.role === "post" && lower(x.label) === lower(label));
+    return dev < 0 || !row ? null : row.values[dev];
+  };
+  const months = m === 1 ? SHORT_MONTHS[0] : `jan–${SHORT_MONTHS[m - 1]}`;
+  const at = (i: number, c: number) =>
+    `${quoteSheetName(period.sheet)}!${cellAddress(DRIFT_FIRST_ROW + i, c + 1)}`;
+  const out: (VolumeExplanation & { rank: number })[] = [];
+  period.result.rows.forEach((row, i) => {
+    if (row.role !== "post") return;
+    const c1 = row.values[0];
+    const c0 = row.values[3];
+    if (c0 === null || c1 === null || c0 === 0 || c1 === 0) return;
+    const series = vs.rows.find((r) => lower(r.label) === lower(row.label))?.volume;
+    if (!series) return;
+    const v0 = sumMonths(series, vs.year - 1);
+    const v1 = sumMonths(series, vs.year);
+    if (v0 === null || v1 === null || v0 <= 0 || v1 <= 0) return;
+    const dev =
+      (fullYear ? deviationOf(fullYear.result, row.label) : null) ?? deviationOf(period.result, row.label);
+    if (dev === null || dev === 0 || Math.abs(dev) < minDeviationKr) return;
+    const where = `${vs.source}: ${row.label}, summa ${months}`;
+    out.push({
+      label: row.label,
+      months,
+      v0,
+      v1,
+      v0Cell: `${where} ${vs.year - 1}`,
+      v1Cell: `${where} ${vs.year}`,
+      c0,
+      c1,
+      c0Cell: at(i, 3),
+      c1Cell: at(i, 0),
+      rank: Math.abs(dev),
+    });
+  });
+  return out
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, limit)
+    .map(({ rank: _rank, ...e }) => e);
+}
+
 export interface DraftLayoutOptions {
   sheetName: string;
   /** The economist's edited draft, kept on its own sheet: the differences are listed. */
@@ -292,10 +647,26 @@ export function layoutDraft(draft: Draft, options: DraftLayoutOptions): SheetSpe
     { value: "Cell" },
     { value: "Avser" },
   ]);
+  // Figure k's value sits in column B of its row; `{k}` in a formula refers to it.
+  const valueCell = (k: number) => cellAddress(figuresHeader + 1 + k, 1);
   for (const f of draft.figures) {
+    const formula =
+      f.formula === undefined
+        ? `=${f.cell}`
+        : f.formula === null
+          ? undefined
+          : f.formula.replace(/\{(\d+)\}/g, (_, k: string) => valueCell(Number(k)));
     rows.push([
       { value: f.text },
-      { value: f.value, formula: `=${f.cell}`, numberFormat: "#,##0.0##" },
+      {
+        value: f.value,
+        ...(formula ? { formula } : {}),
+        numberFormat: f.text.endsWith("%")
+          ? "0.0%"
+          : Number.isInteger(f.value) && f.formula === null
+            ? "#,##0"
+            : "#,##0.0##",
+      },
       { value: f.cell },
       { value: f.what },
     ]);
@@ -327,13 +698,30 @@ export function layoutDraft(draft: Draft, options: DraftLayoutOptions): SheetSpe
     range: range(figuresHeader, 0, figuresHeader, 3),
     style: { bold: true, fill: COLORS.headerFill, borderBottom: "thin" },
   });
+  // Long sources and explanations wrap inside their columns, so the page keeps its width.
+  if (draft.figures.length > 0) {
+    spec.styles.push({
+      range: range(figuresHeader + 1, 0, figuresHeader + draft.figures.length, 1),
+      style: { verticalAlignment: "top" },
+    });
+    spec.styles.push({
+      range: range(figuresHeader + 1, 2, figuresHeader + draft.figures.length, 3),
+      style: { wrapText: true, verticalAlignment: "top" },
+    });
+  }
   if (diffHeader >= 0)
     spec.styles.push({ range: range(diffHeader, 0, diffHeader, 0), style: { bold: true } });
   spec.columnWidths = [90, 14, 34, 40];
-  spec.rowHeights = draft.paragraphs.map((p, i) => ({
+  const heights = draft.paragraphs.map((p, i) => ({
     row: DRAFT_FIRST_ROW + i,
     points: 15 * Math.max(1, Math.ceil(p.length / 85)) + 2,
   }));
+  spec.rowHeights = heights;
+  // A figure row as high as its wrapped source (column C) or explanation (column D).
+  draft.figures.forEach((f, k) => {
+    const lines = Math.max(Math.ceil(f.cell.length / 30), Math.ceil(f.what.length / 36), 1);
+    if (lines > 1) heights.push({ row: figuresHeader + 1 + k, points: 15 * lines });
+  });
   spec.print = { orientation: "landscape", fitToPagesWide: 1, paperSize: "A4" };
   spec.tabColor = "#2F5597";
   return spec;

@@ -33,6 +33,8 @@ const TEXT_ROLES: ReadonlySet<LedgerRole> = new Set([
   "account",
   "version",
   "reportRow",
+  "project",
+  "projectName",
 ]);
 
 type ColumnKind = "amount" | "text" | "auto";
@@ -64,7 +66,7 @@ function findHeader(records: readonly string[][]): number {
 function columnKind(header: string | undefined): ColumnKind {
   if (header === undefined || header.trim() === "") return "auto";
   const role = headerRole(header);
-  if (role === "amount" || role === "volume") return "amount";
+  if (role === "amount" || role === "volume" || role === "debit" || role === "credit") return "amount";
   if (role !== null && TEXT_ROLES.has(role)) return "text";
   if (DIMENSION.test(normaliseHeader(header)) && !/^(debet|kredit)/.test(normaliseHeader(header)))
     return "text";

@@ -52,7 +52,7 @@ export async function readSourceFile(
   const { text, encoding } = decodeText(bytes);
   options.onProgress?.(0.1);
   const separator = detectSeparator(text);
-  const parsed = parseDelimited(text, separator);
+  const parsed = parseDelimited(text, separator, (f) => options.onProgress?.(0.1 + f * 0.4));
   options.onProgress?.(0.5);
   if (parsed.unclosedQuoteAt !== null) {
     throw new SourceFileError(

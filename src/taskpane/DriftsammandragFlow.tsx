@@ -2,7 +2,7 @@
  * The Driftsammandrag flow: Källa → Mappning → Förhandsgranska → Skapa blad. Holds the state; each
  * step is its own component. The mapping the user confirmed is what generate uses and saves.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -29,7 +29,10 @@ import { PreviewStep } from "./PreviewStep";
 import { ResultStep, type TableChoice, type WriteState } from "./ResultStep";
 import { EKONOMI_TABLES, type EkonomiTable } from "../app/ekonomi";
 import { FILES_KEY, type PickedFile, SourceStep } from "./SourceStep";
-import { recordSource, unusableReason } from "../app/sourceFiles";
+import type { SourceRecord } from "../app/sourceFiles";
+import { keepSource, keptSheets, replaceLinkedSource, replacementSummary } from "../app/keepSources";
+import type { PendingReplacement } from "./ReplaceSummary";
+import { readPickedFile, type PaneReadOutcome } from "./readFile";
 import { type SourceOption, optionFromMapping, optionsFromCandidates } from "./sources";
 import { strings } from "./strings";
 
@@ -59,6 +62,18 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * What generate is given for the "ledger from files" choice: the files only linked, the records of
+ * those kept as sheets (their data is read from the workbook's sheets), always from the ledger.
+ */
+function fileOptions(files: readonly PickedFile[]) {
+  return {
+    sources: files.filter((f) => !f.keptAs && !f.reason).map((f) => f.read),
+    importedSources: files.filter((f) => f.keptAs).map((f) => f.record),
+    fromLedger: true,
+  };
+}
+
 export interface DriftsammandragFlowProps {
   port: WorkbookPort;
   /** False in the preview, where there is no selection. */
@@ -86,6 +101,20 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [readingFile, setReadingFile] = useState<string | null>(null);
   const [fileMessage, setFileMessage] = useState<string | null>(null);
+  const [readingProgress, setReadingProgress] = useState(0);
+  const [keeping, setKeeping] = useState<string | null>(null);
+  // The sources the settings record, and a replacement waiting for the economist's yes.
+  const [saved, setSaved] = useState<SourceRecord[]>([]);
+  const [pending, setPending] = useState<
+    (PendingReplacement & { target: string; outcome: PaneReadOutcome }) | null
+  >(null);
+  const [infoMessage, setInfoMessage] = useState<string | null>(null);
+  // Bumped after a file was brought in as a sheet: the workbook's tables are detected again.
+  const [reload, setReload] = useState(0);
+  const selectedRef = useRef<string | null>(null);
+  useEffect(() => {
+    selectedRef.current = selectedKey;
+  }, [selectedKey]);
   const fromFiles = selectedKey === FILES_KEY && files.length > 0;
 
   const select = useCallback((option: SourceOption | undefined) => {
@@ -104,6 +133,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
       const saved = settings.budget?.mapping ? optionFromMapping(settings.budget.mapping, [], true) : null;
       const all = saved ? [saved, ...found] : found;
       if (cancelled) return;
+      setSaved(settings.sources ?? []);
       if (settings.budget) {
         setUnit(settings.budget.unit === "tkr" ? "tkr" : "mnkr");
         setDecimals(settings.budget.decimals);
@@ -112,7 +142,8 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
       setPickFindings(picked.findings.filter((f) => !picked.table?.findings.includes(f)));
       const preselected =
         saved ?? found.find((o) => picked.table && o.mapping === picked.table.mapping) ?? found[0];
-      select(preselected);
+      // After a file was kept, the files stay chosen if they were.
+      if (selectedRef.current !== FILES_KEY) select(preselected);
       setLoad({ status: "ready" });
     })().catch((error: unknown) => {
       if (!cancelled) setLoad({ status: "error", message: errorText(error) });
@@ -120,7 +151,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     return () => {
       cancelled = true;
     };
-  }, [port, select]);
+  }, [port, select, reload]);
 
   // The mapped range, read once per table; the model is rebuilt from it on every edit so the
   // mapping step shows each row's parsed amounts and any unreadable cell straight away.
@@ -159,7 +190,7 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     let cancelled = false;
     const inputs = { mapping: mapping!, inputs: fromFiles ? files : mapping, unit, decimals };
     generateDriftsammandrag(port, {
-      ...(fromFiles ? { sources: files.map((f) => f.read) } : { mapping: { ...mapping!, confirmed: true } }),
+      ...(fromFiles ? fileOptions(files) : { mapping: { ...mapping!, confirmed: true } }),
       unit,
       decimals,
       // Everything the workbook allows, so the check-list shows each table that can be written.
@@ -201,32 +232,41 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     }
   };
 
+  /** Reads one file in the worker (main thread where there is none), with progress. */
+  const readFile = async (file: File, order: number): Promise<PaneReadOutcome> => {
+    setReadingFile(file.name);
+    setReadingProgress(0);
+    try {
+      return await readPickedFile(file, order, setReadingProgress);
+    } finally {
+      setReadingFile(null);
+    }
+  };
+
   const pickFiles = async (picked: File[]) => {
     setFileMessage(null);
-    const { readSourceFile } = await import(
-      /* webpackChunkName: "sources" */
-      "../sources/readSourceFile"
-    );
+    setInfoMessage(null);
     const added: PickedFile[] = [];
     for (const file of picked) {
-      setReadingFile(file.name);
       try {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const read = await readSourceFile(
-          { name: file.name, bytes, modified: file.lastModified || null },
-          { order: files.length + added.length },
-        );
-        const reason = unusableReason(read);
-        if (reason) {
-          setFileMessage(strings.source.fileError(reason));
+        const outcome = await readFile(file, files.length + added.length);
+        if (outcome.reason && outcome.keepReason) {
+          setFileMessage(strings.source.fileError(outcome.reason));
           continue;
         }
-        added.push({ read, record: recordSource(read) });
+        // A summary table cannot be used as a file, but can be brought in as a sheet (then read as the workbook's own).
+        added.push({
+          read: outcome.read,
+          record: outcome.record,
+          bytes: outcome.bytes,
+          reason: outcome.reason,
+          keptAs: null,
+          via: outcome.via,
+        });
       } catch (error) {
         setFileMessage(strings.source.fileError(errorText(error)));
       }
     }
-    setReadingFile(null);
     if (added.length === 0) return;
     // A file picked again under the same name replaces the earlier one.
     setFiles((current) => [
@@ -237,12 +277,102 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
     setWriteState({ status: "idle" });
   };
 
+  const keepFile = async (name: string) => {
+    const file = files.find((f) => f.read.file.name === name);
+    if (!file) return;
+    setKeeping(name);
+    setFileMessage(null);
+    setInfoMessage(null);
+    try {
+      const result = await keepSource(port, { read: file.read, bytes: file.bytes });
+      setFiles((current) =>
+        current.map((f) =>
+          f.read.file.name === name ? { ...f, record: result.record, keptAs: result.sheets } : f,
+        ),
+      );
+      setSaved(result.settings.sources ?? []);
+      setInfoMessage(
+        strings.source.keptDone(name, result.sheets) +
+          (file.reason ? ` ${strings.source.summaryOnlyKept}` : ""),
+      );
+      setWriteState({ status: "idle" });
+      onWritten?.(result.sheets);
+      setReload((n) => n + 1);
+    } catch (error) {
+      setFileMessage(strings.source.fileError(errorText(error)));
+    } finally {
+      setKeeping(null);
+    }
+  };
+
+  const pickReplacement = async (target: string, file: File) => {
+    setFileMessage(null);
+    setInfoMessage(null);
+    const previous = saved.find((s) => s.name === target);
+    if (!previous) return;
+    try {
+      const outcome = await readFile(file, files.length);
+      const keptSheet = keptSheets(previous)[0] ?? null;
+      const reason = keptSheet ? outcome.keepReason : outcome.reason;
+      if (reason) {
+        setFileMessage(strings.source.fileError(reason));
+        return;
+      }
+      setPending({
+        summary: replacementSummary(previous, outcome.record),
+        keptSheet,
+        busy: false,
+        target,
+        outcome,
+      });
+    } catch (error) {
+      setFileMessage(strings.source.fileError(errorText(error)));
+    }
+  };
+
+  const confirmReplacement = async () => {
+    if (!pending) return;
+    const { target, outcome, keptSheet } = pending;
+    setPending({ ...pending, busy: true });
+    try {
+      let entry: PickedFile;
+      let sources: SourceRecord[];
+      if (keptSheet) {
+        const result = await keepSource(
+          port,
+          { read: outcome.read, bytes: outcome.bytes },
+          { replacing: target },
+        );
+        entry = { read: outcome.read, record: result.record, bytes: outcome.bytes, keptAs: result.sheets };
+        sources = result.settings.sources ?? [];
+        onWritten?.(result.sheets);
+      } else {
+        const result = await replaceLinkedSource(port, target, outcome.read);
+        entry = { read: outcome.read, record: result.record, bytes: outcome.bytes, keptAs: null };
+        sources = result.settings.sources ?? [];
+      }
+      setFiles((current) => [
+        ...current.filter((f) => f.read.file.name !== target && f.read.file.name !== outcome.read.file.name),
+        entry,
+      ]);
+      setSaved(sources);
+      setSelectedKey(FILES_KEY);
+      setWriteState({ status: "idle" });
+      setInfoMessage(strings.source.replaced(target, outcome.read.file.name));
+      setPending(null);
+      if (keptSheet) setReload((n) => n + 1);
+    } catch (error) {
+      setPending(null);
+      setFileMessage(strings.source.fileError(errorText(error)));
+    }
+  };
+
   const create = async () => {
     if (!confirmed && !fromFiles) return;
     setWriteState({ status: "working" });
     try {
       const result = await generateDriftsammandrag(port, {
-        ...(fromFiles ? { sources: files.map((f) => f.read) } : { mapping: confirmed! }),
+        ...(fromFiles ? fileOptions(files) : { mapping: confirmed! }),
         unit,
         decimals,
         // The check-list's choice, saved in the workbook for the ribbon's one click.
@@ -329,6 +459,14 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
           <SourceStep
             files={files}
             readingFile={readingFile}
+            readingProgress={readingProgress}
+            onKeepFile={(name) => void keepFile(name)}
+            keeping={keeping}
+            saved={saved}
+            onReplacePick={(name, file) => void pickReplacement(name, file)}
+            pending={pending}
+            onConfirmReplace={() => void confirmReplacement()}
+            onCancelReplace={() => setPending(null)}
             onPickFiles={(picked) => void pickFiles(picked)}
             onRemoveFile={(name) => {
               const rest = files.filter((f) => f.read.file.name !== name);
@@ -344,6 +482,11 @@ export function DriftsammandragFlow({ port, canUseSelection, onWritten }: Drifts
             busy={selectionBusy}
             onUseSelection={() => void takeSelection()}
           />
+          {infoMessage && (
+            <MessageBar intent="success" layout="multiline" data-testid="file-info">
+              <MessageBarBody>{infoMessage}</MessageBarBody>
+            </MessageBar>
+          )}
           {fileMessage && (
             <MessageBar intent="error" layout="multiline" data-testid="file-message">
               <MessageBarBody>{fileMessage}</MessageBarBody>

@@ -65,6 +65,45 @@ export const strings = {
     } as Record<string, string>,
     removeFile: "Ta bort",
     fileError: (message: string) => `Filen kunde inte användas: ${message}`,
+    readingProgress: (name: string, percent: number) => `Läser ${name} … ${percent} %`,
+    keepSheet: "Behåll som blad",
+    keepSheetHint:
+      "Lägger in filens tabell som ett eget blad i arbetsboken (tillägget äger bladet och ersätter det nästa månad).",
+    keeping: "Lägger in bladet …",
+    keptAs: (sheets: string[]) =>
+      sheets.length === 1
+        ? `Inlagd som bladet "${sheets[0]}"`
+        : `Inlagd som bladen ${sheets.map((s) => `"${s}"`).join(", ")}`,
+    keptDone: (file: string, sheets: string[]) =>
+      `"${file}" finns nu i arbetsboken som ${sheets.length === 1 ? `bladet "${sheets[0]}"` : `bladen ${sheets.map((s) => `"${s}"`).join(", ")}`}.`,
+    keepOnly: (reason: string) =>
+      `${reason} Filen kan läggas in som blad (Behåll som blad) och läses sedan som arbetsbokens egna blad.`,
+    summaryOnlyKept:
+      "En sammanställning läses som arbetsbokens egna tabeller: välj den i listan ovan när den har lagts in som blad.",
+    savedHeading: "Sparade källor",
+    savedIntro: "Filer som tidigare rapporter byggdes på. Nästa månads fil ersätter den gamla i ett steg.",
+    savedKept: (sheet: string) => `blad "${sheet}"`,
+    savedLinked: "bara länkad (inte inlagd som blad)",
+    savedSummary: (size: string, modified: string, rows: number, where: string) =>
+      `${size}, ändrad ${modified}, ${rows} rader, ${where}`,
+    unknownDate: "okänt datum",
+    replaceSource: "Ersätt med ny fil…",
+    replaceHeading: (previous: string, next: string) => `Ersätt "${previous}" med "${next}"?`,
+    replaceRows: (text: string) => `Rader: ${text}`,
+    replaceMonth: "Månad",
+    replaceBefore: "Före",
+    replaceAfter: "Efter",
+    replaceDiff: "Förändring",
+    replaceTotal: "Summa",
+    replaceStatus: { new: "ny", gone: "saknas nu", changed: "ändrad", same: "" } as Record<string, string>,
+    replaceNewMonths: (months: string[]) =>
+      months.length === 0 ? "Inga nya månader." : `Nya månader: ${months.join(", ")}.`,
+    replaceBudget: (year: number) => `Budget ${year}`,
+    replaceConfirm: "Ersätt",
+    replaceCancel: "Avbryt",
+    replaced: (previous: string, next: string) => `"${next}" har ersatt "${previous}".`,
+    replaceKeptNote: (sheet: string) => `Bladet "${sheet}" skrivs om med den nya filens data.`,
+    replaceLinkedNote: "Den nya filen används i beräkningen i stället för den gamla.",
     fileFindings: (count: number) => `${count} ${count === 1 ? "anmärkning" : "anmärkningar"} vid läsningen`,
   },
   mapping: {

@@ -69,6 +69,24 @@ export interface WorkbookPort {
    */
   writeSheet(spec: SheetSpec, options: WriteSheetOptions): Promise<void>;
   deleteSheet(name: string): Promise<void>;
+  /**
+   * Whether insertSheetFromXlsx can take an .xlsx package of this many bytes here: ExcelApi 1.13
+   * (insertWorksheetsFromBase64) and the base64 text within one request. Absent or false: the
+   * caller writes the sheet with writeSheet instead.
+   */
+  canInsertXlsx?(bytes: number): boolean;
+  /**
+   * Insert one sheet of an .xlsx package (values, formulas and formats as in the package) as a
+   * new sheet named `name`. Same contract as writeSheet: SheetNameError, SheetExistsError when the
+   * name is taken and replace is false, atomic (nothing remains on failure; a replaced sheet is
+   * kept), a replaced sheet's successor takes its place in the tab order.
+   */
+  insertSheetFromXlsx?(
+    xlsx: Uint8Array,
+    sourceSheet: string,
+    name: string,
+    options: WriteSheetOptions,
+  ): Promise<void>;
   /** The add-in's saved settings (a JSON string) or null. The sheet is found by its marker. */
   readSettings(): Promise<string | null>;
   /**

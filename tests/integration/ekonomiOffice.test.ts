@@ -73,3 +73,52 @@ describe("the Ekonomi section on the fake Excel host", () => {
     expect(large.syncs).toBe(small.syncs);
   });
 });
+
+/** The 2019 summary table beside a huvudbok whose rows on investment accounts give Investeringar. */
+async function runLedger(projects: number) {
+  const host = new FakeExcelHost({ apiVersion: "1.18" });
+  host.addSheet("Bokslut 2019", [
+    ["Verksamhetsberättelse 2019 – ekonomi"],
+    [],
+    ["Driftsammandrag, netto tkr", "Bokslut", "Budget", "Avvikelse"],
+    ["Verksamhet", "2019", "2019", ""],
+    ...AR_2019_ROWS.map(([label, a, b]) => [label, a, b, (b ?? 0) - (a ?? 0)]),
+    ["Summa nettokostnader, tkr", 1500145, 1481495, -18650],
+  ]);
+  const bookings: (string | number | null)[][] = [];
+  for (let i = 0; i < projects; i++)
+    for (const month of [3, 6, 9])
+      bookings.push([
+        201900 + month,
+        "1010",
+        i === 0 ? "1230" : "1110",
+        i === 0 ? null : `P${i}`,
+        1000 * (i + 1),
+      ]);
+  host.addSheet("Huvudbok 2019", [["Period", "Verksamhet", "Konto", "Projekt", "Belopp"], ...bookings]);
+  host.addSheet("Investeringsbudget 2019", [
+    ["Period", "Verksamhet", "Konto", "Belopp"],
+    [2019, "1010", "1230", 800_000],
+  ]);
+  const port = new OfficeWorkbook({ run: host.run, isSetSupported: (v) => host.supports(v) });
+  host.resetMetrics();
+  const result = await generateDriftsammandrag(port, { unit: "tkr", now: new Date("2023-04-15T08:00:00Z") });
+  return { host, result, syncs: host.syncCount };
+}
+
+describe("Investeringar from a huvudbok beside the summary table, on the fake Excel host", () => {
+  it("writes the ledger's investments and costs the same syncs for 1 and for 300 projects", async () => {
+    const small = await runLedger(1);
+    expect(small.result.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(small.result.written).toContain("Investeringar bokslut 2019");
+    const inv = small.result.tables.find((t) => t.kind === "investeringar")!;
+    expect(inv.rows.find((r) => r.label === "Ospecificerade investeringar")!.text.slice(2, 5)).toEqual([
+      "3",
+      "800",
+      "797",
+    ]);
+    const large = await runLedger(300);
+    expect(large.result.tables.find((t) => t.kind === "investeringar")!.rows.length).toBe(303);
+    expect(large.syncs).toBe(small.syncs);
+  });
+});

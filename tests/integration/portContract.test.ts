@@ -176,6 +176,40 @@ describe.each(PORTS)("WorkbookPort contract: %s", (_label, make) => {
     }
   });
 
+  it("inserts a sheet of an .xlsx package where it can, under the name asked, atomically; else says it cannot", async () => {
+    const { port } = await make();
+    const source = XlsxWorkbook.create();
+    await source.writeSheet(
+      sheet("Huvudbok", [
+        ["Period", "Belopp"],
+        ["202401", 1234.5],
+      ]),
+      { replace: false },
+    );
+    const xlsx = new Uint8Array(await source.toBuffer());
+    if (!port.insertSheetFromXlsx || !port.canInsertXlsx?.(xlsx.length)) {
+      // The caller writes the values with writeSheet instead (src/app/ownedSheets.ts).
+      expect(port.canInsertXlsx?.(xlsx.length) ?? false).toBe(false);
+      return;
+    }
+    for (const n of ["Först", "Huvudbok", "Sist"]) await port.writeSheet(sheet(n, [[n]]), { replace: false });
+    await port.insertSheetFromXlsx(xlsx, "Huvudbok", "huvudbok 2024", { replace: false });
+    expect(await cell(port, "huvudbok 2024", 1, 1)).toBe(1234.5);
+    expect(await cell(port, "Huvudbok", 0, 0)).toBe("Huvudbok");
+    const before = await names(port);
+    await expect(
+      port.insertSheetFromXlsx(xlsx, "Huvudbok", "HUVUDBOK 2024", { replace: false }),
+    ).rejects.toThrow(SheetExistsError);
+    await expect(port.insertSheetFromXlsx(xlsx, "Huvudbok", "Bok/2024", { replace: false })).rejects.toThrow(
+      SheetNameError,
+    );
+    await expect(port.insertSheetFromXlsx(xlsx, "Finns inte", "Ny", { replace: false })).rejects.toThrow();
+    expect(await names(port)).toEqual(before);
+    await port.insertSheetFromXlsx(xlsx, "Huvudbok", "Huvudbok", { replace: true });
+    expect(await names(port)).toEqual(before);
+    expect(await cell(port, "Huvudbok", 0, 0)).toBe("Period");
+  });
+
   it("marks return what they replaced, and settingsAfter saves it with the marks", async () => {
     const { port } = await make();
     await port.writeSheet(sheet("Indikatorer", [["Mål"], ["A"], ["B"]]), { replace: false });

@@ -185,6 +185,63 @@ describe("namnd generate --source", () => {
     ]);
   });
 
+  it("--keep-source brings the files in as sheets, and next month's file replaces its sheet in place", async () => {
+    const out = join(dir, "rapport-behall.xlsx");
+    const march = file("hb 2024-03.csv", utf8(raindanceText(Y2024), true), 1_710_000_000);
+    const r = await namnd("generate", workbook, "-o", out, "--json", "--source", march, "--keep-source");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(["reports", "findings", "sources", "sourceChanges", "tables", "draft"]);
+    expect(json.reports.length).toBeGreaterThan(0);
+    const wb = await XlsxWorkbook.open(out);
+    const saved = await loadSettings(wb);
+    expect(saved.sources!.map((s) => [s.name, s.sheet, s.kept])).toEqual([
+      ["hb 2024-03.csv", "hb 2024-03", [{ from: "[hb 2024-03.csv]hb 2024-03", sheet: "hb 2024-03" }]],
+    ]);
+    expect(saved.ownedSheets).toContain("hb 2024-03");
+    const sheet = await wb.readUsedRange("hb 2024-03");
+    expect(sheet?.values[4]).toEqual([
+      "Ansvar",
+      "Verksamhet",
+      "Aktivitet",
+      "Konto",
+      "Motpart",
+      "Projekt",
+      "Period",
+      "Belopp",
+    ]);
+
+    // April, from the kept workbook: the sheet is rewritten, the record replaced, the change reported.
+    const april = file("hb 2024-04.csv", utf8(raindanceText(Y2024_APR), true), 1_712_000_000);
+    const out2 = join(dir, "rapport-behall-april.xlsx");
+    const r2 = await namnd("generate", out, "-o", out2, "--json", "--source", april, "--keep-source");
+    expect(r2.code).toBe(0);
+    const json2 = JSON.parse(r2.stdout);
+    expect(json2.sourceChanges).toEqual([
+      expect.objectContaining({
+        previous: "hb 2024-03.csv",
+        next: "hb 2024-04.csv",
+        rowsBefore: 27,
+        rowsAfter: 36,
+      }),
+    ]);
+    expect(json2.findings.some((f: { code: string }) => f.code === "sourceReplaced")).toBe(true);
+    const wb2 = await XlsxWorkbook.open(out2);
+    expect((await wb2.listSheets()).filter((s) => s.name.startsWith("hb ")).map((s) => s.name)).toEqual([
+      "hb 2024-03",
+    ]);
+    expect((await loadSettings(wb2)).sources!.map((s) => [s.name, s.sheet])).toEqual([
+      ["hb 2024-04.csv", "hb 2024-03"],
+    ]);
+    expect((await wb2.readUsedRange("hb 2024-03"))?.values.length).toBe(5 + 36);
+    // The ledger (read from the kept sheet) runs to April.
+    expect(JSON.stringify(json2.reports)).toContain("2024");
+
+    const noSource = await namnd("generate", workbook, "-o", join(dir, "x.xlsx"), "--keep-source");
+    expect(noSource.code).toBe(2);
+    expect(noSource.stderr).toContain("--keep-source kräver --source");
+  });
+
   it("an error in a source file blocks (exit 1) and nothing is written", async () => {
     const bad = file(
       "trasig.csv",

@@ -9,3 +9,4 @@ export * from "./outliers";
 export * from "./backtest";
 export * from "./intervals";
 export * from "./sarima";
+export * from "./totalInterval";

@@ -310,7 +310,18 @@ function readTable(grid: Grid, header: HeaderCandidate, width: number, height: n
     const labels = filled.filter((r) => parseSwedishNumber(valueAt(grid, r, c)).kind === "invalid");
     const empty = filled.length === 0 && cellText(grid, header.row, c) === "";
     if (empty || labels.length > dataRows.length / 2) {
-      for (const k of amountCols) if (k > c) header.classes.delete(k);
+      // Said, not silent: the economist sees which columns were left to the other table.
+      const cut = amountCols.filter((k) => k > c);
+      const names = cut.map((k) => `"${header.classes.get(k)?.header ?? ""}" (${abs(header.row, k)})`);
+      findings.push({
+        severity: "info",
+        code: "neighbourTableColumns",
+        message:
+          `Tabellen slutar före ${abs(header.row, c)}: ${cut.length === 1 ? "kolumnen" : "kolumnerna"} ` +
+          `${names.join(", ")} hör till en annan tabell bredvid och tas inte med här.`,
+        cell: abs(header.row, c),
+      });
+      for (const k of cut) header.classes.delete(k);
       amountCols = amountCols.filter((k) => k < c);
       break;
     }

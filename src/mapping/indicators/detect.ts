@@ -13,6 +13,7 @@ import { parseTarget } from "../../domain/indicators/targets";
 import { cleanText, normaliseKey } from "../../domain/indicators/text";
 import { parseIndicatorValue } from "../../domain/indicators/values";
 import type { TableLayout } from "./mapping";
+import { detectPersonnelTables } from "../personnel/detect";
 import type {
   CellRef,
   Finding,
@@ -534,6 +535,45 @@ function reportTargets(entry: IndicatorEntry, findings: Finding[]): void {
 }
 
 /** Reads all sheets: the saved layouts when given, else detection on every grid. */
+/**
+ * A Personal table (src/mapping/personnel) is reported under Personal, judged there with the same
+ * rules: it is not also read as indicators (no double marking, no double count). A detected
+ * indicator table that starts inside one is left out; one whose body runs on into one (a single
+ * blank row between them) ends above it. A saved indicator mapping is the economist's word and
+ * is read as it stands.
+ */
+function withoutPersonnelTables(grid: Grid, layouts: TableLayout[], findings: Finding[]): TableLayout[] {
+  if (layouts.length === 0) return layouts;
+  const personnel = detectPersonnelTables(grid);
+  if (personnel.length === 0) return layouts;
+  const out: TableLayout[] = [];
+  for (const layout of layouts) {
+    let kept: TableLayout | null = layout;
+    for (const p of personnel) {
+      if (!kept || p.range.bottom < kept.headerRow || p.range.top > kept.lastRow) continue;
+      findings.push({
+        severity: "info",
+        code: "personnelNotIndicators",
+        message: `Tabellen ${p.sourceRange} är en personaltabell: den redovisas och bedöms under Personal och läses inte som indikatorer. Mappa den som indikatortabell om den ska bedömas här.`,
+        cell: p.sourceRange,
+      });
+      if (p.range.top <= kept.headerRow) kept = null;
+      else {
+        let last = p.range.top - 1;
+        while (last > kept.headerRow && rowIsBlank(grid, last)) last--;
+        kept = last > kept.headerRow ? { ...kept, lastRow: last } : null;
+      }
+    }
+    if (kept) out.push(kept);
+  }
+  return out;
+}
+
+function rowIsBlank(grid: Grid, sheetRow: number): boolean {
+  const row = grid.values[sheetRow - grid.top] ?? [];
+  return row.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
+}
+
 export function buildIndicatorModel(grids: Grid[], saved: TableLayout[] | null = null): IndicatorModel {
   const findings: Finding[] = [];
   const tables: TableLayout[] = [];
@@ -558,7 +598,7 @@ export function buildIndicatorModel(grids: Grid[], saved: TableLayout[] | null =
     }
   } else {
     for (const grid of grids) {
-      const layouts = detectIndicatorTables(grid);
+      const layouts = withoutPersonnelTables(grid, detectIndicatorTables(grid), findings);
       if (layouts.length > 0) plan.push({ grid, layouts });
     }
   }

@@ -14,6 +14,7 @@ import {
   type LedgerColumns,
 } from "./columns";
 import { periodText, type PeriodIndex } from "./periods";
+import { investmentAccountKind } from "../../domain/investments/accounts";
 import type { ResolvedDivision } from "./rowDivision";
 
 export interface LedgerAggregate {
@@ -67,11 +68,18 @@ export function aggregateLedger(
   const classCounts = new Float64Array(10);
   const classAmounts = new Float64Array(10);
   let afterAsOf = 0;
+  /** Actual rows on investment accounts: reported under Investeringar, never in the drift. */
+  let investmentRows = 0;
   let forecastRows = 0;
   let allHaveAccounts = true;
   const activityToRow = division.activityToRow;
   const base = minYear * 12;
   for (const t of tables) {
+    if (t.investmentOnly) {
+      // An investment ledger: reported under Investeringar, never in the drift.
+      for (let i = 0; i < t.length; i++) if (t.version[i] === VERSION_ACTUAL) investmentRows++;
+      continue;
+    }
     const { period, activity, accountClass, version, amount } = t;
     const vol = t.volume;
     let tableHasAccounts = false;
@@ -90,8 +98,12 @@ export function aggregateLedger(
         if (cls !== CLASS_UNKNOWN) {
           tableHasAccounts = true;
           if (cls < 3 || cls > 8) {
-            classCounts[cls]++;
-            classAmounts[cls] += amount[i];
+            const kind = cls === 1 || cls === 2 ? investmentAccountKind(t.account[i]) : null;
+            if (kind === "expense" || kind === "income") investmentRows++;
+            else {
+              classCounts[cls]++;
+              classAmounts[cls] += amount[i];
+            }
             continue;
           }
         }
@@ -149,6 +161,14 @@ export function aggregateLedger(
       message:
         `${classCounts[cls]} rader på konton i klass ${cls} (${cls <= 2 ? "balanskonton" : "ej driftredovisning"}) ` +
         `ingår inte i driftens utfall.`,
+      cell: null,
+    });
+  }
+  if (investmentRows > 0) {
+    findings.push({
+      severity: "info",
+      code: "investmentRowsSeparated",
+      message: `${investmentRows} utfallsrader på investeringskonton (10–13, 2381, 2383, 2388) ingår inte i driftens utfall; de redovisas under Investeringar.`,
       cell: null,
     });
   }

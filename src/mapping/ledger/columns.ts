@@ -11,6 +11,7 @@ import { qualifiedAddress } from "../../workbook/address";
 import { isErrorValue, textAt, type CellValue, type Grid, type GridSource } from "../../workbook/grid";
 import type { AnnualBudgetLayout, LedgerLayout, VolumeLayout, WideBudgetLayout } from "./detect";
 import { parsePeriod, periodIndex } from "./periods";
+import { parseVolume } from "../../domain/volumes";
 
 export const VERSION_ACTUAL = 0;
 export const VERSION_BUDGET = 1;
@@ -22,6 +23,8 @@ export const CLASS_UNKNOWN = -1;
 
 /** The verksamheter seen, shared by all tables read, so one verksamhet gets one key everywhere. */
 export class ActivityRegistry {
+  /** Investment projects (a Projekt column), keyed the same way. */
+  private projectRegistry: ActivityRegistry | null = null;
   readonly codes: (string | null)[] = [];
   readonly names: (string | null)[] = [];
   private readonly byCode = new Map<string, number>();
@@ -30,6 +33,10 @@ export class ActivityRegistry {
 
   get size(): number {
     return this.codes.length;
+  }
+
+  get projects(): ActivityRegistry {
+    return (this.projectRegistry ??= new ActivityRegistry());
   }
 
   /** Key of a row's code and/or name; -1 when both are empty. */
@@ -99,6 +106,10 @@ export interface LedgerColumns {
   activity: Int32Array;
   /** First digit of the konto (Kommun-Bas 13 class), CLASS_UNKNOWN without a konto column. */
   accountClass: Int8Array;
+  /** The konto's first four digits (1230, 2388), -1 without a konto column. */
+  account: Int32Array;
+  /** ActivityRegistry.projects key of the row's Projekt, -1 without one. */
+  project: Int32Array;
   version: Int8Array;
   /** kr, full precision. */
   amount: Float64Array;
@@ -108,6 +119,8 @@ export interface LedgerColumns {
   sourceRow: Int32Array;
   /** The file the table was read from; null for the open workbook's own sheets. */
   source: GridSource | null;
+  /** An investment ledger without konto (LedgerLayout.investmentLedger): no row is the drift's. */
+  investmentOnly?: boolean;
 }
 
 const MAX_DETAILED_FINDINGS = 20;
@@ -148,6 +161,20 @@ function versionCode(text: string): number {
   return -1;
 }
 
+/** The konto's first four digits, zero-padded on the right: 1230 → 1230, "30106" → 3010, "12" → 1200; -1 when not a konto. */
+export function accountNumberOf(value: CellValue): number {
+  const digits =
+    typeof value === "number"
+      ? Number.isFinite(value) && value >= 0
+        ? String(Math.floor(value))
+        : ""
+      : typeof value === "string"
+        ? (/^\s*(\d+)/.exec(value)?.[1] ?? "")
+        : "";
+  if (digits === "") return -1;
+  return Number(digits.slice(0, 4).padEnd(4, "0"));
+}
+
 /** First digit of a konto: 4010 → 4, "5110" → 5, "3" → 3; -2 when not a konto. */
 function accountClassOf(value: CellValue): number {
   if (typeof value === "number") {
@@ -161,6 +188,34 @@ function accountClassOf(value: CellValue): number {
     return m ? Number(m[1]) : -2;
   }
   return -2;
+}
+
+/** A Debet or Kredit cell: a number, 0 when empty, null when it is not a number. */
+function sideAmount(v: CellValue | undefined): number | null {
+  if (v === null || v === undefined || v === "") return 0;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean" || isErrorValue(v)) return null;
+  const parsed = parseSwedishNumber(v);
+  if (parsed.kind === "missing") return 0;
+  return parsed.kind === "number" && !parsed.percent ? parsed.value : null;
+}
+
+/**
+ * debet − kredit (kredit + debet when the export signed the credits): costs positive, revenues
+ * negative, as a Belopp column. Both cells empty is a missing amount; a non-number names its cell.
+ */
+function debitMinusCredit(
+  row: readonly CellValue[],
+  dc: { debit: number; credit: number; creditSigned: boolean },
+): number | { col: number; missing: boolean } {
+  const dv = row[dc.debit] ?? null;
+  const cv = row[dc.credit] ?? null;
+  if ((dv === null || dv === "") && (cv === null || cv === "")) return { col: dc.debit, missing: true };
+  const d = sideAmount(dv);
+  if (d === null) return { col: dc.debit, missing: false };
+  const c = sideAmount(cv);
+  if (c === null) return { col: dc.credit, missing: false };
+  return dc.creditSigned ? d + c : d - c;
 }
 
 function grow<T extends Int32Array | Int8Array | Float64Array>(a: T, length: number): T {
@@ -182,6 +237,8 @@ export function readLedgerColumns(
   const period = new Int32Array(capacity);
   const activity = new Int32Array(capacity);
   const accountClass = new Int8Array(capacity);
+  const account = new Int32Array(capacity);
+  const project = new Int32Array(capacity);
   const version = new Int8Array(capacity);
   const amount = new Float64Array(capacity);
   const volume = col.volume !== undefined ? new Float64Array(capacity) : null;
@@ -190,20 +247,32 @@ export function readLedgerColumns(
   const factor = volumeOnly ? 1 : UNIT_FACTOR[layout.unit];
   const pc = col.period as number;
   const ac = col.amount as number;
+  const debitCredit = layout.kind === "ledger" ? (layout.debitCredit ?? null) : null;
   const codeCol = col.code ?? -1;
   const nameCol = col.name ?? -1;
   const yearCol = col.year ?? -1;
   const accCol = col.account ?? -1;
   const verCol = col.version ?? -1;
   const volCol = col.volume ?? -1;
+  const projCol = col.project ?? -1;
+  const projNameCol = col.projectName ?? -1;
   // Cache: period cell value → encoded period (≥ 0 month, < 0 −year, NaN-free sentinel for month-only).
   const periodCache = new Map<CellValue, number>();
   const MONTH_ONLY = 1 << 30;
   const INVALID = -(1 << 30);
   const versionCache = new Map<string, number>();
   const accountCache = new Map<string, number>();
+  const accountNumberCache = new Map<CellValue, number>();
   const addr = (r: number, c: number) => qualifiedAddress(grid.sheet, grid.top + r, grid.left + c);
   const fixedVersion = volumeOnly ? VERSION_VOLUME : layout.allBudget ? VERSION_BUDGET : VERSION_ACTUAL;
+  const investmentOnly = layout.kind === "ledger" && layout.investmentLedger === true;
+  const projectKey = (row: CellValue[]): number =>
+    projCol >= 0 || projNameCol >= 0
+      ? registry.projects.key(
+          projCol >= 0 ? (row[projCol] ?? null) : null,
+          projNameCol >= 0 ? (row[projNameCol] ?? null) : null,
+        )
+      : -1;
   let n = 0;
   for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
@@ -293,7 +362,22 @@ export function readLedgerColumns(
     // Amount (a volume table has none)
     let a: number;
     if (volumeOnly || budgetOnly) a = 0;
-    else if (typeof av === "number") a = av;
+    else if (debitCredit) {
+      const amount = debitMinusCredit(row, debitCredit);
+      if (typeof amount !== "number") {
+        const c = amount.col;
+        out.add(
+          amount.missing ? "warning" : "error",
+          amount.missing ? "amountMissing" : "amountUnreadable",
+          amount.missing
+            ? `Både debet (${addr(r, debitCredit.debit)}) och kredit (${addr(r, debitCredit.credit)}) saknas; raden räknas inte med.`
+            : `Beloppet i ${addr(r, c)} ("${textAt(grid, r, c)}") är inget tal; raden räknas inte med.`,
+          addr(r, c),
+        );
+        continue;
+      }
+      a = amount;
+    } else if (typeof av === "number") a = av;
     else {
       const parsed =
         av === null || isErrorValue(av) || typeof av === "boolean" ? null : parseSwedishNumber(av);
@@ -325,18 +409,8 @@ export function readLedgerColumns(
         continue;
       }
     }
-    // Verksamhet
+    // Verksamhet (checked after the konto: a balance-sheet row may have none)
     const k = registry.key(code, name);
-    if (k < 0) {
-      const c = codeCol >= 0 ? codeCol : nameCol;
-      out.add(
-        "error",
-        "activityMissing",
-        `Verksamhet saknas i ${addr(r, c)}; raden räknas inte med.`,
-        addr(r, c),
-      );
-      continue;
-    }
     // Version
     let ver = fixedVersion;
     if (verCol >= 0) {
@@ -391,10 +465,36 @@ export function readLedgerColumns(
         continue;
       }
     }
+    // An investment or other balance-sheet row (class 1–2) needs no verksamhet: it never enters the drift.
+    if (k < 0 && !(cls === 1 || cls === 2) && !investmentOnly) {
+      const c = codeCol >= 0 ? codeCol : nameCol;
+      out.add(
+        "error",
+        "activityMissing",
+        `Verksamhet saknas i ${addr(r, c)}; raden räknas inte med.`,
+        addr(r, c),
+      );
+      continue;
+    }
+    let accNo = -1;
+    let proj = -1;
+    if (investmentOnly) proj = projectKey(row);
+    else if (cls === 1 || cls === 2) {
+      const kv = row[accCol] ?? null;
+      let an = accountNumberCache.get(kv);
+      if (an === undefined) {
+        an = accountNumberOf(kv);
+        accountNumberCache.set(kv, an);
+      }
+      accNo = an;
+      proj = projectKey(row);
+    }
     if (budgetValue === budgetValue) {
       period[n] = p;
       activity[n] = k;
       accountClass[n] = cls;
+      account[n] = accNo;
+      project[n] = proj;
       version[n] = VERSION_BUDGET;
       amount[n] = budgetValue * factor;
       if (volume) volume[n] = NaN;
@@ -407,12 +507,22 @@ export function readLedgerColumns(
     period[n] = p;
     activity[n] = k;
     accountClass[n] = cls;
+    account[n] = accNo;
+    project[n] = proj;
     version[n] = ver;
     amount[n] = a * factor;
     if (volume) {
       const v = row[volCol];
       const parsed = typeof v === "string" ? parseSwedishNumber(v) : null;
-      volume[n] = typeof v === "number" ? v : parsed?.kind === "number" ? parsed.value : NaN;
+      // "347 (28) flickor 182 (4)": the first number is the volume (src/domain/volumes.ts).
+      volume[n] =
+        typeof v === "number"
+          ? v
+          : parsed?.kind === "number" && !parsed.percent
+            ? parsed.value
+            : typeof v === "string"
+              ? (parseVolume(v).main ?? NaN)
+              : NaN;
       if (volumeOnly && volume[n] !== volume[n]) {
         out.add(
           "warning",
@@ -433,11 +543,14 @@ export function readLedgerColumns(
       period: n === capacity ? period : grow(period, n),
       activity: n === capacity ? activity : grow(activity, n),
       accountClass: n === capacity ? accountClass : grow(accountClass, n),
+      account: n === capacity ? account : grow(account, n),
+      project: n === capacity ? project : grow(project, n),
       version: n === capacity ? version : grow(version, n),
       amount: n === capacity ? amount : grow(amount, n),
       volume: volume ? (n === capacity ? volume : grow(volume, n)) : null,
       sourceRow: n === capacity ? sourceRow : grow(sourceRow, n),
       source: grid.source ?? null,
+      ...(investmentOnly ? { investmentOnly: true } : {}),
     },
     findings: out.finish(grid.sheet),
   };
@@ -560,6 +673,8 @@ function readCells<C extends { r: number; c: number; year: number | null }>(
       period: period.slice(0, count),
       activity: activity.slice(0, count),
       accountClass: new Int8Array(count).fill(CLASS_UNKNOWN),
+      account: new Int32Array(count).fill(-1),
+      project: new Int32Array(count).fill(-1),
       version: new Int8Array(count).fill(VERSION_BUDGET),
       amount: amount.slice(0, count),
       volume: null,

@@ -17,10 +17,14 @@ export type LedgerRole =
   | "ansvar"
   | "account"
   | "amount"
+  | "debit"
+  | "credit"
   | "budgetAmount"
   | "version"
   | "volume"
-  | "reportRow";
+  | "reportRow"
+  | "project"
+  | "projectName";
 
 /** A long table: one row per booking or per month × verksamhet × konto. */
 export interface LedgerLayout {
@@ -38,8 +42,21 @@ export interface LedgerLayout {
    * the actual, `columns.budgetAmount` the budget of the same period.
    */
   sideBySideBudget?: boolean;
+  /**
+   * Separate Debet and Kredit columns instead of one Belopp (verifikationslistor): the amount is
+   * debet − kredit, so costs are positive and revenues negative as in a Belopp column. When the
+   * Kredit column holds only negative numbers the export has signed it already and the amount is
+   * debet + kredit (`creditSigned`).
+   */
+  debitCredit?: { debit: number; credit: number; creditSigned: boolean };
   /** Year for month-only periods, from the sheet name or the title above the header. */
   defaultYear: number | null;
+  /**
+   * An investment ledger without a konto column ("Investeringar 2023", "Investeringsredovisning"):
+   * every row is an investment (never the drift's), per Projekt; a debit is an utgift, a credit an
+   * inkomst. With a konto column the account decides instead.
+   */
+  investmentLedger?: boolean;
 }
 
 /** Annual budget per verksamhet: one amount column per year, or one amount column and a year. */
@@ -85,6 +102,11 @@ export interface VolumeLayout {
   defaultYear: number | null;
 }
 
+/** A huvudbok the drift is read from (not an investment ledger without konto). */
+export function isDriftLedger(layout: LedgerTableLayout): layout is LedgerLayout {
+  return layout.kind === "ledger" && layout.investmentLedger !== true;
+}
+
 export type LedgerTableLayout =
   LedgerLayout | AnnualBudgetLayout | WideBudgetLayout | RowDivisionLayout | VolumeLayout;
 
@@ -109,10 +131,14 @@ export function headerRole(raw: string): LedgerRole | null {
   if (/^(år|ar|bokföringsår|räkenskapsår|budgetår)$/.test(h)) return "year";
   // "Konto (T)", "Ansvar(T)": the text beside the code in Unit4/Agresso exports.
   const isText = /namn|text|benämning|beskrivning|\(t\)$/.test(h);
+  // Investment projects ("Projekt", "Projektnr", "Projekt (T)"): they name the investment rows.
+  if (/^(projekt|proj\b|projnr|investeringsprojekt)/.test(h)) return isText ? "projectName" : "project";
   if (/ansvar/.test(h)) return isText ? null : "ansvar";
   if (/konto|^kto\b/.test(h)) return isText || /klass|grupp/.test(h) ? null : "account";
   if (/verksamhet|^vht\b|^verks\b|^vhtnr/.test(h)) return isText ? "name" : "code";
   if (/volym|vårddygn|dygn|^antal/.test(h)) return "volume";
+  if (/^(debet|debit)(belopp)?\b|^deb\.?$/.test(h)) return "debit";
+  if (/^(kredit|credit)(belopp)?\b|^kred\.?$/.test(h)) return "credit";
   if (/belopp|utfall|amount|summa|netto|kronor|(^|\s|\()(t|mn)?kr(\)|\s|$)|värde|budget/.test(h))
     return "amount";
   return null;
@@ -143,6 +169,19 @@ function looksLikeCodes(grid: Grid, col: number, from: number): boolean {
     if (typeof v === "number" || /^\s*\d[\d\s-]*\s*$/.test(String(v))) codes++;
   }
   return seen > 0 && codes / seen >= 0.8;
+}
+
+/** Negative numbers and no positive ones in a Kredit column: the export signed the credits. */
+function signedCredits(grid: Grid, col: number, from: number): boolean {
+  let negative = 0;
+  for (let r = from, seen = 0; r < grid.values.length && seen < 1000; r++) {
+    const v = valueAt(grid, r, col);
+    if (typeof v !== "number" || v === 0) continue;
+    seen++;
+    if (v > 0) return false;
+    negative++;
+  }
+  return negative > 0;
 }
 
 export interface DetectResult {
@@ -219,8 +258,15 @@ export function detectLedgerTable(grid: Grid): DetectResult {
         findings,
       };
     }
-    if (columns.period !== undefined && firstAmount !== undefined) {
-      if (!hasKey) {
+    // Debet and Kredit, both named, stand in for one amount unless a Belopp/Utfall/Netto column is there.
+    const debitCredit =
+      columns.debit !== undefined &&
+      columns.credit !== undefined &&
+      !amountColumns.some((a) => /belopp|utfall|netto/i.test(a.header));
+    const investmentLedger = /investering/i.test(`${grid.sheet} ${title}`) && columns.account === undefined;
+    const hasProject = columns.project !== undefined || columns.projectName !== undefined;
+    if (columns.period !== undefined && (firstAmount !== undefined || debitCredit)) {
+      if (!hasKey && !(investmentLedger && hasProject)) {
         findings.push({
           severity: "error",
           code: "ledgerNoActivity",
@@ -228,6 +274,26 @@ export function detectLedgerTable(grid: Grid): DetectResult {
           cell: qualifiedAddress(grid.sheet, grid.top + r, grid.left + columns.period),
         });
         return { layout: null, findings };
+      }
+      if (debitCredit) {
+        const debit = columns.debit as number;
+        const credit = columns.credit as number;
+        columns.amount = debit;
+        return {
+          layout: {
+            kind: "ledger",
+            sheet: grid.sheet,
+            headerRow: r,
+            columns,
+            unit: unitOf(`${textAt(grid, r, debit)} ${textAt(grid, r, credit)}`.trim() || undefined),
+            allBudget: sheetIsBudget && columns.version === undefined,
+            sideBySideBudget: false,
+            debitCredit: { debit, credit, creditSigned: signedCredits(grid, credit, r + 1) },
+            defaultYear,
+            ...(investmentLedger ? { investmentLedger: true } : {}),
+          },
+          findings,
+        };
       }
       const isBudgetHeader = (a: { header: string }) =>
         /budget/i.test(a.header) && !/avvikelse|diff/i.test(a.header);
@@ -252,6 +318,7 @@ export function detectLedgerTable(grid: Grid): DetectResult {
           allBudget,
           sideBySideBudget: sideBySide,
           defaultYear,
+          ...(investmentLedger ? { investmentLedger: true } : {}),
         },
         findings,
       };

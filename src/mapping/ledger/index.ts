@@ -4,7 +4,7 @@
  */
 import { detectBudgetTables } from "../budget/detect";
 import type { Finding } from "../../domain/findings";
-import type { Grid } from "../../workbook/grid";
+import { textAt, type Grid } from "../../workbook/grid";
 import { aggregateLedger, type LedgerAggregate } from "./aggregate";
 import {
   ActivityRegistry,
@@ -13,7 +13,8 @@ import {
   readWideBudget,
   type LedgerColumns,
 } from "./columns";
-import { detectLedgerTable, type LedgerTableLayout } from "./detect";
+import { detectLedgerTable, isDriftLedger, type LedgerTableLayout } from "./detect";
+import { aggregateInvestments, type LedgerInvestments } from "./investments";
 import { resolveSourceOverlaps } from "./overlaps";
 import type { PeriodIndex } from "./periods";
 import { defaultRowDivision, readRowDivision, resolveRowDivision, type RowDivision } from "./rowDivision";
@@ -21,6 +22,7 @@ import { defaultRowDivision, readRowDivision, resolveRowDivision, type RowDivisi
 export * from "./aggregate";
 export * from "./columns";
 export * from "./detect";
+export * from "./investments";
 export * from "./overlaps";
 export * from "./periods";
 export * from "./rowDivision";
@@ -28,6 +30,8 @@ export * from "./rowDivision";
 export interface DetectedTable {
   sheet: string;
   layout: LedgerTableLayout;
+  /** The volume column's header as written ("Vårddygn"), when the table has one. */
+  volumeHeader?: string;
 }
 
 export interface LedgerReadResult extends LedgerAggregate {
@@ -40,6 +44,8 @@ export interface LedgerReadResult extends LedgerAggregate {
   registry: ActivityRegistry;
   /** Booking rows read (actual, budget and forecast rows together). */
   bookingRows: number;
+  /** The rows on investment accounts, per project (never part of `rows`). */
+  investments: LedgerInvestments;
 }
 
 export interface ReadLedgerOptions {
@@ -72,7 +78,12 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
       });
       continue;
     }
-    tables.push({ sheet: grid.sheet, layout });
+    const volumeCol = "columns" in layout ? layout.columns.volume : undefined;
+    const volumeHeader =
+      volumeCol !== undefined && "headerRow" in layout
+        ? textAt(grid, layout.headerRow, volumeCol).trim()
+        : "";
+    tables.push({ sheet: grid.sheet, layout, ...(volumeHeader ? { volumeHeader } : {}) });
     if (layout.kind === "rowDivision") {
       const read = readRowDivision(grid, layout);
       findings.push(...read.findings);
@@ -88,7 +99,7 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
     findings.push(...read.findings);
     columns.push(read.columns);
   }
-  if (!tables.some((t) => t.layout.kind === "ledger")) {
+  if (!tables.some((t) => isDriftLedger(t.layout))) {
     findings.push({
       severity: "error",
       code: "ledgerNotFound",
@@ -112,6 +123,7 @@ export function readLedger(grids: readonly Grid[], options: ReadLedgerOptions = 
     rowDivisionSource: options.rowDivision ? "given" : sheetDivision ? "sheet" : "default",
     registry,
     bookingRows: columns.reduce((s, c) => s + c.length, 0),
+    investments: aggregateInvestments(merged.tables, registry, { asOf: options.asOf }),
   };
 }
 

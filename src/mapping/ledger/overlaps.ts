@@ -165,6 +165,8 @@ function filterColumns(t: LedgerColumns, keep: Uint8Array, kept: number): Ledger
     period: pick(t.period, (n) => new Int32Array(n)),
     activity: pick(t.activity, (n) => new Int32Array(n)),
     accountClass: pick(t.accountClass, (n) => new Int8Array(n)),
+    account: pick(t.account, (n) => new Int32Array(n)),
+    project: pick(t.project, (n) => new Int32Array(n)),
     version: pick(t.version, (n) => new Int8Array(n)),
     amount: pick(t.amount, (n) => new Float64Array(n)),
     volume: t.volume ? pick(t.volume, (n) => new Float64Array(n)) : null,

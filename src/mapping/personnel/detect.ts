@@ -22,6 +22,8 @@ function periodOf(header: string): Period | null {
   return parsePeriod(header.replace(/\s+/g, " "));
 }
 
+const INDICATOR_HEADER = /^(nämnd)?indikator(er)?$|^nämndmål|^mål ?uppnås$|^målet uppnås$/i;
+
 export function detectPersonnelTables(grid: Grid): PersonnelModel[] {
   const out: PersonnelModel[] = [];
   const height = grid.values.length;
@@ -36,6 +38,10 @@ export function detectPersonnelTables(grid: Grid): PersonnelModel[] {
           .join(" ");
       const periodCols: { c: number; p: Period }[] = [];
       let targetCol: number | null = null;
+      // An indicator table's header (Nämndmål, Mål uppnås, Nämndindikator) is the indicators'
+      // own, even under a "Målområde: Medarbetare" heading.
+      if (Array.from({ length: width }, (_, c) => headerOf(c)).some((h) => INDICATOR_HEADER.test(h)))
+        continue;
       for (let c = 1; c < width; c++) {
         const h = headerOf(c);
         if (/målvärde|^mål\b/i.test(h)) targetCol ??= c;
@@ -70,14 +76,16 @@ export function detectPersonnelTables(grid: Grid): PersonnelModel[] {
         percentShare: 0,
       });
       if (kind.kind !== "personal") continue;
+      const range = {
+        top: grid.top + r - depth + 1,
+        left: grid.left,
+        bottom: grid.top + end,
+        right: grid.left + Math.max(targetCol, ...periodCols.map((p) => p.c)),
+      };
       out.push({
         sheet: grid.sheet,
-        sourceRange: qualifiedRange(grid.sheet, {
-          top: grid.top + r - depth + 1,
-          left: grid.left,
-          bottom: grid.top + end,
-          right: grid.left + Math.max(targetCol, ...periodCols.map((p) => p.c)),
-        }),
+        sourceRange: qualifiedRange(grid.sheet, range),
+        range,
         periods: periodCols.map((p) => p.p),
         periodCols: periodCols.map((p) => grid.left + p.c),
         targetCol: grid.left + targetCol,

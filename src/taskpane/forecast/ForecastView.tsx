@@ -48,6 +48,7 @@ import {
 import { parseSwedishNumber } from "../../domain/numbers";
 import { fromKr, toKr } from "../../domain/units";
 import type { PeriodIndex } from "../../mapping/ledger/periods";
+import { isDriftLedger } from "../../mapping/ledger/detect";
 import { cumulativePaths, totalPaths } from "../../report/forecastChart";
 import type { Grid } from "../../workbook/grid";
 import type { WorkbookPort } from "../../workbook/port";
@@ -178,7 +179,7 @@ export function ForecastView({ port, onWritten }: ForecastViewProps) {
       </MessageBar>
     );
   }
-  const hasLedger = computed.ledger.tables.some((t) => t.layout.kind === "ledger");
+  const hasLedger = computed.ledger.tables.some((t) => isDriftLedger(t.layout));
   if (!hasLedger) {
     return (
       <section className={styles.root} data-testid="forecast-view">

@@ -163,9 +163,16 @@ export interface XWorksheetCollection {
   getActiveWorksheet(): XWorksheet;
 }
 
+export interface XInsertWorksheetOptions {
+  sheetNamesToInsert?: string[];
+  positionType?: "End";
+}
+
 export interface XWorkbook {
   readonly worksheets: XWorksheetCollection;
   getSelectedRange(): XRange;
+  /** ExcelApi 1.13: the ids of the inserted sheets (Excel renames a sheet whose name is taken). */
+  insertWorksheetsFromBase64(base64File: string, options?: XInsertWorksheetOptions): XClientResult<string[]>;
 }
 
 export interface XApplication {

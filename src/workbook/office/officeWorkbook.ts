@@ -83,6 +83,20 @@ function visibilityOf(excel: string): SheetVisibility {
   return "visible";
 }
 
+/** Characters of the base64 text of `bytes` bytes, as JSON in the request. */
+function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4 + 2;
+}
+
+/** Base64 without Buffer (the pane has none): btoa over chunks of the bytes. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
 function uniqueName(prefix: string, taken: string[]): string {
   const lower = new Set(taken.map((n) => n.toLowerCase()));
   for (;;) {
@@ -229,6 +243,65 @@ export class OfficeWorkbook implements WorkbookPort {
           await ctx.sync();
         } catch (error) {
           await this.restore(ctx, { name: spec.name, tempName, backupName }, error);
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** ExcelApi 1.13, and the package's base64 text fits one request with room to spare. */
+  canInsertXlsx(bytes: number): boolean {
+    return this.supports("1.13") && base64Length(bytes) + 4 * OP_BYTES <= PAYLOAD_BUDGET_BYTES;
+  }
+
+  /**
+   * Syncs: 3 (names; insertWorksheetsFromBase64; rename, and replace). Excel gives the inserted
+   * sheet the package's name (or a free variant of it), so it is found by the id it returns and
+   * then renamed, as writeSheet's temporary sheet is. On failure the inserted sheet is deleted
+   * and a replaced sheet restored.
+   */
+  async insertSheetFromXlsx(
+    xlsx: Uint8Array,
+    sourceSheet: string,
+    name: string,
+    options: WriteSheetOptions,
+  ): Promise<void> {
+    validateSheetName(name);
+    if (!this.canInsertXlsx(xlsx.length))
+      throw new Error(
+        `Bladet "${name}" kan inte infogas från filen här (kräver ExcelApi 1.13 och en fil under ${Math.floor((PAYLOAD_BUDGET_BYTES * 3) / 4 / 1_000_000)} MB).`,
+      );
+    const base64 = toBase64(xlsx);
+    return this.guard(`Kunde inte infoga bladet "${name}"`, () =>
+      this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name,items/position");
+        await ctx.sync();
+        const names = sheets.items.map((s) => s.name);
+        const old = sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;
+        if (old && !options.replace) throw new SheetExistsError(name);
+        const backupName = uniqueName("~gammal-", names);
+        const ids = ctx.workbook.insertWorksheetsFromBase64(base64, {
+          sheetNamesToInsert: [sourceSheet],
+          positionType: "End",
+        });
+        await ctx.sync();
+        const id = ids.value[0];
+        if (id === undefined) throw new Error(`Bladet "${sourceSheet}" fanns inte i filen.`);
+        const inserted = sheets.getItemOrNullObject(id);
+        inserted.load("name");
+        try {
+          if (options.activate) inserted.activate();
+          if (old) old.name = backupName;
+          inserted.name = name;
+          if (old) {
+            inserted.position = old.position;
+            old.delete();
+          }
+          await ctx.sync();
+        } catch (error) {
+          // The inserted sheet goes (it still has the name Excel gave it, or ours), the old one comes back.
+          await this.restore(ctx, { name, tempName: id, backupName }, error);
           throw error;
         }
       }),

@@ -24,7 +24,8 @@ export interface Op {
   info: OpInfo;
   /** What goes over the wire: its JSON size is the request payload estimate. */
   request: unknown;
-  run(): LoadResult | void;
+  /** May be async: inserting a package (insertWorksheetsFromBase64) parses it at sync. */
+  run(): LoadResult | void | Promise<LoadResult | void>;
 }
 
 /** Implemented by the host: executes one batch. */

@@ -110,7 +110,7 @@ export class FakeExcelHost implements SyncExecutor {
           const [f] = this.failures.splice(failure, 1);
           throw new FakeOfficeError(f.code, f.message, op.info.target);
         }
-        const result = op.run();
+        const result = await op.run();
         if (result) {
           record.responseBytes += bytes(result.response);
           deliveries.push(result.deliver);

@@ -26,6 +26,7 @@ import type {
   XWorksheet,
   XWorksheetCollection,
 } from "../../../src/workbook/office/excelApi";
+import { XlsxWorkbook } from "../../../src/workbook/xlsx/xlsxWorkbook";
 import { FakeOfficeError } from "./errors";
 import { bindOp, FakeClientObject, FakeClientResult, FakeContextCore, type Loadable } from "./context";
 import {
@@ -178,6 +179,60 @@ export class FakeWorkbook implements XWorkbook {
       rect: { ...this.state.selection },
     }));
     return new FakeRange(this.ctx, path, resolve, this.state);
+  }
+
+  /**
+   * ExcelApi 1.13. The package is parsed at sync (with the xlsx adapter, as Excel would open it);
+   * each sheet asked for is added at the end with its values and number formats, under its own
+   * name or, when that is taken, "Name (2)" … as Excel does. Returns the new sheets' ids.
+   */
+  insertWorksheetsFromBase64(
+    base64File: string,
+    options: { sheetNamesToInsert?: string[]; positionType?: "End" } = {},
+  ): FakeClientResult<string[]> {
+    const result = new FakeClientResult<string[]>();
+    this.ctx.requireApi("1.13", "workbook", "insertWorksheetsFromBase64");
+    this.ctx.enqueue({
+      info: { kind: "call", target: "workbook", member: "insertWorksheetsFromBase64" },
+      request: { call: "insertWorksheetsFromBase64", args: [base64File, options] },
+      run: async () => {
+        let source: XlsxWorkbook;
+        try {
+          source = await XlsxWorkbook.load(Buffer.from(base64File, "base64"));
+        } catch {
+          throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing (base64File).");
+        }
+        const infos = (await source.listSheets()).filter((i) => !i.isSettings);
+        const wanted = options.sheetNamesToInsert?.length
+          ? options.sheetNamesToInsert.map((n) => {
+              const info = infos.find((i) => i.name === n);
+              if (!info) throw new FakeOfficeError("ItemNotFound", `The sheet "${n}" is not in the file.`);
+              return info;
+            })
+          : infos;
+        const grids = await Promise.all(wanted.map((i) => source.readUsedRange(i.name)));
+        const ids: string[] = [];
+        wanted.forEach((info, i) => {
+          let name = info.name;
+          for (let n = 2; this.state.byName(name); n++) name = `${info.name.slice(0, 26)} (${n})`;
+          const sheet = new SheetState(name);
+          const grid = grids[i];
+          grid?.values.forEach((row, r) =>
+            row.forEach((v, c) => {
+              if (v === null) return;
+              sheet.setValue(grid.top + r, grid.left + c, typeof v === "object" ? String(v) : v);
+              const format = grid.numberFormat[r]?.[c];
+              if (format && format !== "General")
+                sheet.numberFormats.set(cellKey(grid.top + r, grid.left + c), format);
+            }),
+          );
+          this.state.sheets.push(sheet);
+          ids.push(sheet.id);
+        });
+        return { response: ids, deliver: () => result.set(ids) };
+      },
+    });
+    return result;
   }
 }
 

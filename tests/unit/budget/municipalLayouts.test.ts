@@ -319,6 +319,9 @@ describe("17. an indicator table beside the summary table", () => {
     expect(errors(r)).toEqual([]);
     expect(r.result.mapping!.range.right).toBe(3);
     expect(texts(report(r, "fullYear"))["Summa"]).toEqual(["833,2", "830,5", `${M}2,7`]);
+    const cut = r.result.findings.find((f) => f.code === "neighbourTableColumns");
+    expect(cut?.message).toContain(`"Utfall 2022" ('Översikt'!G3)`);
+    expect(cut?.message).toContain(`"Utfall 2023" ('Översikt'!H3)`);
   });
 });
 

@@ -20,14 +20,37 @@ describe("Analys och kommentar, drafted from the numbers", () => {
     const result = await generateDriftsammandrag(port, { unit: "mnkr", now: NOW });
     const draft = result.draft!;
     const text = draft.paragraphs.join("\n");
+    expect(draft.paragraphs[0]).toContain("underskott med 8,7 mnkr");
     // The report: "Resultatet … till och med mars innebär ett underskott med 8,7 mnkr" (our
     // fixture's unrounded period deviation), "Bedömningen i denna prognos är … ett underskott med 20 mnkr".
     expect(draft.paragraphs[0]).toMatch(
       /^Resultatet för nämnden till och med mars 2023 innebär ett underskott med \d+,\d mnkr/,
     );
     expect(draft.paragraphs[1]).toMatch(
-      /^Bedömningen i denna prognos är ett underskott med 20,\d mnkr för år 2023\.$/,
+      /^Bedömningen i denna prognos är ett underskott med 20,\d mnkr för år 2023\. /,
     );
+    // Against last year: the seed's 442 against 419 for the period and 1 729 against bokslut 2022's 1 671.
+    const period = result.results.find((r) => r.definition.kind === "period")!;
+    const full = result.results.find((r) => r.definition.kind === "fullYear")!;
+    const sum = (r: typeof period) => r.rows[r.totalIndex].values;
+    const mnkr = (kr: number) => (kr / 1e6).toFixed(1).replace(".", ",");
+    const periodDiff = sum(period)[0]! - sum(period)[3]!;
+    const fullDiff = sum(full)[0]! - sum(full)[3]!;
+    expect(Math.abs(periodDiff / 1e6 - (442 - 419))).toBeLessThan(1);
+    expect(Math.abs(fullDiff / 1e6 - (1729 - 1671))).toBeLessThan(1);
+    const pct = (d: number, base: number) => `${((100 * d) / base).toFixed(1).replace(".", ",")} %`;
+    expect(draft.paragraphs[0]).toContain(
+      `Nettokostnaderna är ${mnkr(periodDiff)} mnkr (${pct(periodDiff, sum(period)[3]!)}) högre än samma period föregående år.`,
+    );
+    expect(draft.paragraphs[1]).toContain(
+      `Jämfört med bokslut 2022 beräknas nettokostnaderna öka med ${mnkr(fullDiff)} mnkr (${pct(fullDiff, sum(full)[3]!)}).`,
+    );
+    // The percentage is a formula on the draft sheet over the diff figure and the bokslut cell.
+    const share = draft.figures.find((f) => f.what === "Förändring i procent av bokslut 2022")!;
+    expect(share.value).toBeCloseTo(fullDiff / sum(full)[3]!, 12);
+    expect(share.formula).toMatch(/^=\{\d+\}\/ABS\('Driftsammandrag prognos 2023'!E\d+\)$/);
+    // A summary table's forecast has no interval: the draft claims none.
+    expect(text).not.toContain("intervall");
     expect(text).toContain("Insatser enligt LSS, SFB och HSL (\u221212,9 mnkr)");
     expect(text).toContain("Vård för vuxna med missbruksproblem (4,");
     expect(text).toContain(
@@ -42,8 +65,7 @@ describe("Analys och kommentar, drafted from the numbers", () => {
       expect(text).toContain(f.text.replace(/ (mnkr|tkr|kr)$/, ""));
       expect(f.cell).toMatch(/^'.+'!\$?[A-Z]+\d+$|^[^ ]+![A-Z]+\d+$/);
     }
-    const headline = draft.figures[1];
-    expect(headline.what).toBe("Avvikelse, Summa nettokostnader");
+    const headline = draft.figures.filter((f) => f.what === "Avvikelse, Summa nettokostnader")[1];
     expect(headline.cell).toMatch(/^'Driftsammandrag prognos 2023'!/);
     expect(result.tables.find((t) => t.kind === "analys")!.sheet).toBe("Analys och kommentar");
   });
@@ -57,6 +79,8 @@ describe("Analys och kommentar, drafted from the numbers", () => {
       "Investeringarna uppgick till 369 tkr netto mot en investeringsram på 800 tkr, vilket ger ett överskott med 431 tkr.",
     );
     expect(text).toContain("Individ- och familjeomsorg (\u221239 906 tkr)");
+    // The workbook's Bokslut 2018 column is empty (the seed: "Jämförelser mellan åren är ej möjliga"): no comparison.
+    expect(text).not.toMatch(/Jämfört med bokslut 2018|föregående år/);
   });
 
   it("a regenerated draft never overwrites an edited one: both are kept, with the differences", async () => {
