@@ -29,14 +29,14 @@ describe("Prognos view in the preview pane", () => {
     const totalYtd = await rows.locator("tr[data-row=total] td").nth(1).innerText();
     expect(Math.round(Number(totalYtd.trim().replace(/\s/g, "").replace(",", ".")))).toBe(442);
 
-    // A row's methods: eight (run-rate, recent, seasonal, remaining budget, ETS, Theta, ARIMA, the
-    // automatic forecast), backtest errors in %, the lowest marked, an interval.
+    // A row's methods: nine (run-rate, recent, seasonal, remaining budget, ETS, Theta, ARIMA, ARIMA
+    // with drift, the automatic forecast), backtest errors in %, the lowest marked, an interval.
     const row = rows.locator(`tr[data-row="${ROW}"]`);
     await row.click();
     const detail = page.locator(`[data-testid=forecast-detail][data-row="${ROW}"]`);
     await detail.waitFor();
     const table = detail.getByTestId("method-table");
-    expect(await table.locator("tbody tr[data-method]").count()).toBe(8);
+    expect(await table.locator("tbody tr[data-method]").count()).toBe(9);
     const errors = await table.getByTestId("backtest-error").allInnerTexts();
     expect(errors.filter((e) => /\d %$/.test(e.trim())).length).toBeGreaterThanOrEqual(4);
     expect(await table.locator("tr[data-lowest=true]").count()).toBe(1);
