@@ -123,8 +123,15 @@ export function evaluateCase(doc: RealDoc, c: RealCase, auto?: AutoOptions): Cas
   }
   const b = budgeted.outcomes.remainingBudget;
   if (isResult(b)) points.remainingBudget = toPoint(b);
-  points.suggestion = toPoint(plain.chosen);
-  points.suggestionBudget = toPoint(budgeted.chosen);
+  // A combination of one method carries that method's interval (forecastRow).
+  const chosenPoint = (rf: RowForecast): Point => {
+    const p = toPoint(rf.chosen);
+    return rf.chosen.usedMethod === "combination" && rf.auto?.methods.length === 1
+      ? { ...p, key: rf.auto.methods[0] }
+      : p;
+  };
+  points.suggestion = chosenPoint(plain);
+  points.suggestionBudget = chosenPoint(budgeted);
   const aaa = etsAAA(doc, c);
   if (aaa) points.etsAAA = aaa;
   const re = rPoint(c.ets);
