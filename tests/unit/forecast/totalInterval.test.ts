@@ -1,6 +1,7 @@
 /** The interval of the full-year total: the sum's own, neither the rows' intervals added nor ignored. */
 import {
   MULTIPLIERS,
+  multipliersAt,
   PRIOR_WEIGHT,
   totalInterval,
   type TotalIntervalRow,
@@ -54,7 +55,7 @@ describe("totalInterval", () => {
     expect(out.years).toEqual([2019, 2020, 2021, 2022]);
     expect(out.yearErrors[0]).toEqual({ year: 2019, errorKr: 7e6, outcome: 200e6 });
     // Hand check of the pooling: prior σ = 5e6 / q80 weighted PRIOR_WEIGHT, four years of 7e6 errors.
-    const q = MULTIPLIERS.combination.q80;
+    const q = multipliersAt(MULTIPLIERS.combination, 9).q80;
     const sd = Math.sqrt((PRIOR_WEIGHT * (5e6 / q) ** 2 + 4 * 7e6 ** 2) / (PRIOR_WEIGHT + 4));
     const h = out.interval80[1] - out.forecast;
     expect(h).toBeCloseTo(q * sd, 3);
