@@ -99,3 +99,14 @@ describe("totalInterval", () => {
     expect(booked).toMatchObject({ interval80: [15e6, 15e6] });
   });
 });
+
+describe("multipliersAt (horizon-aware calibration)", () => {
+  it("moves the multipliers along their line in the months left and keeps them positive", () => {
+    const m = { q80: 1.2, q95: 2, slope80: 0.01, slope95: 0.05 };
+    expect(multipliersAt(m, 6)).toEqual({ q80: 1.2, q95: 2 });
+    expect(multipliersAt(m, 9).q95).toBeCloseTo(2.15, 12);
+    expect(multipliersAt(m, 4).q80).toBeCloseTo(1.18, 12);
+    expect(multipliersAt({ q80: 1, q95: 1.5 }, 11)).toEqual({ q80: 1, q95: 1.5 });
+    expect(multipliersAt({ q80: 0.6, q95: 1, slope80: 0.1, slope95: 0.1 }, 0).q80).toBe(0.5);
+  });
+});
