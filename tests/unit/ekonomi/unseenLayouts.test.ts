@@ -39,7 +39,7 @@ function addDrift(wb: ExcelJS.Workbook): void {
   DRIFT.forEach((r, k) => (ws.getRow(4 + k).values = r));
   ws.getRow(4 + DRIFT.length).values = [
     "Summa",
-    ...[1, 2, 3, 4].map((c) => DRIFT.reduce((a, r) => a + r[c], 0)),
+    ...([1, 2, 3, 4] as const).map((c) => DRIFT.reduce((a, r) => a + r[c], 0)),
   ];
 }
 
