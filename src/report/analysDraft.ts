@@ -12,6 +12,7 @@ import type { InvestmentReport } from "../domain/investments/compute";
 import { STATUS_LABEL } from "../domain/indicators/judge";
 import { formatSwedishNumber } from "../domain/numbers";
 import { parseIndicatorValue } from "../domain/indicators/values";
+import { parseTarget } from "../domain/indicators/targets";
 import { formatText } from "./numberFormat";
 import { formatLike } from "./personal";
 import type { JudgedPersonnelRow, PersonnelModel } from "../domain/personnel";
@@ -455,7 +456,24 @@ export function buildDraft(sources: DraftSources): Draft {
             : change > 0
               ? `har ökat med ${text}`
               : `har minskat med ${text}`;
-        return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${verb} jämfört med ${before.label.toLocaleLowerCase("sv-SE")} (från ${countText(row.values[n - 2].main)} till ${countText(row.values[n - 1].main)})`;
+        // The two counts, as the table shows them, each traceable to its cell.
+        const count = (k: number) => {
+          const value = row.values[k];
+          const token = value.tokens.find((t) => t.kind === "number");
+          const decimals = /[.,](\d+)$/.exec(token?.text ?? "")?.[1]?.length ?? 0;
+          const text = formatSwedishNumber(value.main!, decimals);
+          const plain = value.tokens.length === 1;
+          const at = `${quoteSheetName(v.sheet)}!${cellAddress(2 + i, k + 1)}`;
+          figures.push({
+            text,
+            value: value.main!,
+            cell: at,
+            what: `${v.model.periods[k].label}, ${row.label}${plain ? "" : ` (första talet i "${value.text}")`}`,
+            formula: plain ? undefined : null,
+          });
+          return text;
+        };
+        return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${verb} jämfört med ${before.label.toLocaleLowerCase("sv-SE")} (från ${count(n - 2)} till ${count(n - 1)})`;
       })
       .filter((x): x is string => x !== null);
     if (sentences.length) paragraphs.push(`${sentences.join(". ")}.`);
@@ -474,12 +492,25 @@ export function buildDraft(sources: DraftSources): Draft {
         const text = formatText(v.parts[0].value, formatLike(v));
         figures.push({ text, value: v.parts[0].value, cell: at, what: `${row.label}, ${latest.label}` });
         const t = row.target === null ? null : parseIndicatorValue(row.target);
+        // A plain target as the sheet shows it (a figure of its own); a bound ("≤ 7 %") as typed.
+        const plainTarget =
+          t !== null &&
+          t.kind === "number" &&
+          t.parts.length === 1 &&
+          parseTarget(row.target).kind === "number";
         const targetText =
           t === null || t.kind === "missing"
             ? null
-            : t.kind === "number" && t.parts.length === 1
+            : plainTarget
               ? formatText(t.parts[0].value, formatLike(t))
               : row.target?.trim();
+        if (plainTarget && targetText)
+          figures.push({
+            text: targetText,
+            value: t.parts[0].value,
+            cell: `${quoteSheetName(p.sheet)}!${cellAddress(2 + i, n + 1)}`,
+            what: `${p.model.targetHeader ?? "Målvärde"}, ${row.label}`,
+          });
         const target = targetText ? ` mot målvärdet ${targetText}` : "";
         const judged = row.status === "notAssessed" ? "" : ` (${STATUS_LABEL[row.status]})`;
         return `${row.label} ${latest.label.toLocaleLowerCase("sv-SE")} var ${text}${target}${judged}`;
@@ -488,12 +519,6 @@ export function buildDraft(sources: DraftSources): Draft {
     if (sentences.length) paragraphs.push(`${sentences.join(". ")}.`);
   }
   return { paragraphs, figures };
-}
-
-/** A count as the report writes it: "1 053", "12,5" (null never reaches here: the change needs both). */
-function countText(value: number | null): string {
-  if (value === null) return "–";
-  return formatSwedishNumber(value, Number.isInteger(value) ? 0 : 1);
 }
 
 /** "3,5 %", "25 %": one decimal, none when it is zero (the seeds write "25 %" and "5,5 %"). */

@@ -4,6 +4,7 @@
  * written back in the form they were read: "6,0 %" stays a number shown as 6,0 %, "-" stays "-".
  */
 import { STATUS_LABEL } from "../domain/indicators/judge";
+import { parseTarget } from "../domain/indicators/targets";
 import { parseIndicatorValue, type ParsedValue } from "../domain/indicators/values";
 import type { JudgedPersonnelRow, PersonnelModel } from "../domain/personnel";
 import { cellAddress } from "../workbook/address";
@@ -19,6 +20,11 @@ export function formatLike(value: ParsedValue): string {
   const decimals = /,(\d+)/.exec(part?.text ?? "")?.[1]?.length ?? 0;
   const body = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
   return part?.unit === "%" ? `${body}" %"` : body;
+}
+
+/** A plain target ("5,0 %") is a number; a bound ("≤ 7 %", "minst 90 %") keeps its words. */
+function targetCell(text: string): SpecCell {
+  return parseTarget(text).kind === "number" ? valueCell(parseIndicatorValue(text)) : { value: text };
 }
 
 function valueCell(value: ParsedValue): SpecCell {
@@ -57,7 +63,7 @@ export function layoutPersonnel(
   rows.forEach((row, i) => {
     const r = 2 + i;
     const cells: SpecCell[] = [{ value: row.label }, ...row.values.map(valueCell)];
-    cells.push(row.target === null ? { value: null } : valueCell(parseIndicatorValue(row.target)));
+    cells.push(row.target === null ? { value: null } : targetCell(row.target));
     const latest = row.values[n - 1];
     cells.push(
       row.change === null

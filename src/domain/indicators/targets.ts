@@ -103,6 +103,13 @@ export function parseTarget(cell: string | number | null, options: { yearly?: bo
     };
   }
 
+  // A bound written as a sign: "≤ 7 %", ">= 90 %" (strict < and > stay text: equality is unclear).
+  const sign = /^(≤|⩽|<=|≥|⩾|>=)\s*(.+)$/.exec(t);
+  if (sign) {
+    const q = parseQuantity(sign[2]);
+    if (q) return { kind: /^(≤|⩽|<=)$/.test(sign[1]) ? "max" : "min", text, value: q };
+  }
+
   const bound = /^(maximalt|maximum|max|högst|minimum|minst|min|lägst|topp|top)\.?\s*(.+)$/i.exec(t);
   if (bound) {
     const q = parseQuantity(bound[2]);

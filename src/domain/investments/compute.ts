@@ -61,7 +61,7 @@ export function computeInvestments(model: InvestmentModel): InvestmentReport {
   const findings: Finding[] = [];
   const unitKr = UNIT_FACTOR[model.unit];
   // The source may round each cell to its unit: half a unit per cell involved.
-  const tolerance = (cells: number) => Math.max(1, 0.5 * unitKr * cells) + 1e-6;
+  const tolerance = (cells: number) => Math.max(1, (model.roundingKr ?? 0.5 * unitKr) * cells) + 1e-6;
   const cell = (row: number, col: InvestmentColumn) => qualifiedAddress(model.sheet, row, col.col);
   const show = (kr: number) =>
     `${formatSwedishNumber(fromKr(kr, model.unit), model.unit === "kr" ? 0 : 1)} ${model.unit}`;

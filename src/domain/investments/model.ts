@@ -45,6 +45,12 @@ export interface InvestmentModel {
   incomeSign: "positive" | "negative";
   columns: InvestmentColumn[];
   lines: InvestmentLine[];
+  /**
+   * Half the source's rounding step, in kr: what one cell may be off by. A table typed in whole
+   * units may be off by half a unit per cell; one typed with decimals only by half its last decimal.
+   * Absent: half a unit.
+   */
+  roundingKr?: number;
   /** The title rows nearest above the table, nearest first. */
   titles: string[];
 }

@@ -121,7 +121,8 @@ function headerAt(grid: Grid, r: number, width: number): HeaderBlock | null {
           if (t !== "") break;
         }
       }
-      if (t !== "") parts.push(t);
+      // A header merged down over two rows is spread into both: say it once.
+      if (t !== "" && parts[parts.length - 1] !== t) parts.push(t);
     }
     const joined = parts.join(" ").trim();
     if (joined !== "" && classifyInvestmentHeader(joined)) headers.set(c, joined);
@@ -314,6 +315,8 @@ function readTable(
   }
 
   const lines: InvestmentLine[] = [];
+  // The fewest decimals among the amounts: the coarsest rounding the source may have applied.
+  let decimals = MAX_DECIMALS;
   const summaRows = dataRows.filter((r) => roleOf(labelOf(grid, r, firstAmount)) === "summa");
   for (const r of dataRows) {
     const label = cleanLabel(cellText(grid, r, labelColumn));
@@ -333,7 +336,10 @@ function readTable(
     const values = columns.map((c) => {
       const col = c.col - grid.left;
       const p = parseSwedishNumber(valueAt(grid, r, col));
-      if (p.kind === "number") return unit ? toKr(p.value, unit) : p.value;
+      if (p.kind === "number") {
+        if (p.value !== 0) decimals = Math.min(decimals, decimalsOf(p.value));
+        return unit ? toKr(p.value, unit) : p.value;
+      }
       if (p.kind === "invalid") {
         findings.push({
           severity: "error",
@@ -347,7 +353,8 @@ function readTable(
     lines.push({ label, role, row: grid.top + r, values });
   }
 
-  const incomeSign = detectIncomeSign(columns, lines, unit ?? "kr", findings, grid.sheet);
+  const roundingKr = 0.5 * toKr(10 ** -decimals, unit ?? "kr");
+  const incomeSign = detectIncomeSign(columns, lines, roundingKr, findings, grid.sheet);
   const blocked = findings.some((f) => f.severity === "error");
   if (!columns.some((c) => c.group === "fullYear" || c.group === "period")) return null;
   return {
@@ -363,11 +370,24 @@ function readTable(
             sourceRange: qualifiedRange(grid.sheet, range),
             unit,
             incomeSign,
+            roundingKr,
             columns,
             lines,
             titles,
           },
   };
+}
+
+/** Past this many decimals a value is a full-precision result, not a typed rounding. */
+const MAX_DECIMALS = 6;
+
+/** The decimals a value is typed with (0.35 → 2, 349 → 0, 1/3 → MAX_DECIMALS). */
+function decimalsOf(v: number): number {
+  for (let d = 0; d < MAX_DECIMALS; d++) {
+    const scaled = v * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled))) return d;
+  }
+  return MAX_DECIMALS;
 }
 
 function labelOf(grid: Grid, r: number, firstAmount: number): string {
@@ -385,11 +405,11 @@ function labelOf(grid: Grid, r: number, firstAmount: number): string {
 function detectIncomeSign(
   columns: InvestmentColumn[],
   lines: InvestmentLine[],
-  unit: Unit,
+  roundingKr: number,
   findings: Finding[],
   sheet: string,
 ): "positive" | "negative" {
-  const tol = 0.5 * toKr(1, unit) * 3 + 1e-6;
+  const tol = Math.max(1, roundingKr * 3) + 1e-6;
   const votes = { positive: 0, negative: 0 };
   const incomes: { v: number; row: number; col: number }[] = [];
   for (const g of ["period", "fullYear", "prior", "budget"] as InvestmentGroup[]) {
@@ -403,8 +423,11 @@ function detectIncomeSign(
       incomes.push({ v: iv, row: l.row, col: columns[i].col });
       if (n < 0 || l.values[n] === null) continue;
       const ev = e >= 0 ? (l.values[e] ?? 0) : 0;
-      if (Math.abs(l.values[n]! - (ev - iv)) <= tol) votes.positive++;
-      else if (Math.abs(l.values[n]! - (ev + iv)) <= tol) votes.negative++;
+      // Both readings may lie within the rounding tolerance of a small income: the closer one counts.
+      const offPositive = Math.abs(l.values[n]! - (ev - iv));
+      const offNegative = Math.abs(l.values[n]! - (ev + iv));
+      if (offPositive <= tol && offPositive < offNegative) votes.positive++;
+      else if (offNegative <= tol && offNegative < offPositive) votes.negative++;
     }
   }
   if (votes.positive > 0 && votes.negative === 0) return "positive";
