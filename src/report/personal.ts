@@ -71,7 +71,8 @@ export function layoutPersonnel(
         : {
             value: row.change,
             formula: `=${cellAddress(r, n)}-${cellAddress(r, n - 1)}`,
-            numberFormat: formatLike(latest),
+            // A change between two percentages is in procentenheter ("−0,6 p.e."), not per cent.
+            numberFormat: formatLike(latest).replace('" %"', '" p.e."'),
           },
     );
     cells.push({ value: STATUS_LABEL[row.status] });

@@ -25,14 +25,14 @@ describe("Personal, judged with the indicators' rules", () => {
       "6,0 %",
       "5,2 %",
       "5,0 %",
-      "\u22120,8 %",
+      "\u22120,8 p.e.",
       "delvis uppfyllt",
     ]);
     expect(rows["Personalavgångar externt"].text.slice(0, 5)).toEqual([
       "3,6 %",
       "2,7 %",
       "10,0 %",
-      "\u22120,9 %",
+      "\u22120,9 p.e.",
       "ej bedömd",
     ]);
     // As for indicators, a plain target never decides the direction: the reason says so.

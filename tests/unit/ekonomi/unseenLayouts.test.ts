@@ -341,11 +341,13 @@ describe("Ekonomi tables laid out unlike the fixtures", () => {
     // "≤ 7 %" is a ceiling: 7,5 % is judged against it, and the target is written as typed.
     const sickRow = row(p, "Sjukfrånvaro %");
     expect(sickRow.text.slice(0, 3)).toEqual(["8,1 %", "7,5 %", "≤ 7 %"]);
+    // The change between two percentages is in procentenheter.
+    expect(sickRow.text[3]).toBe("−0,6 p.e.");
     expect(sickRow.text[4]).not.toBe("ej bedömd");
     expect(sickRow.text[5]).toContain("max 7 %");
     expect(row(p, "Personalavgångar externt").text.slice(2, 5)).toEqual([
       "minst 90 %",
-      "−1,6 %",
+      "−1,6 p.e.",
       "ej uppfyllt",
     ]);
     expect(r.draft!.paragraphs.join(" ")).toContain("Sjukfrånvaro % mars 2023 var 7,5 % mot målvärdet ≤ 7 %");
