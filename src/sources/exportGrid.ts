@@ -11,7 +11,7 @@
 import type { Finding } from "../domain/findings";
 import { formatSwedishNumber, parseSwedishNumber } from "../domain/numbers";
 import { headerRole, normaliseHeader, type LedgerRole } from "../mapping/ledger/detect";
-import { parsePeriod } from "../mapping/ledger/periods";
+import { parsePeriod, TOTAL_LABEL } from "../mapping/ledger/periods";
 import { qualifiedAddress } from "../workbook/address";
 import type { CellValue, Grid } from "../workbook/grid";
 
@@ -21,7 +21,7 @@ const HEADER_SCAN_ROWS = 30;
 const DIMENSION =
   /^(aktivitet|akt|motpart|mp|projekt|proj|objekt|fri|fritt|id|verifikation|vernr|ver\.?nr|text|kontotext|kontonamn|benämning|beskrivning|datum|kst|kostnadsställe|kod|enhet|förvaltning|nämnd|resultatenhet|kontoklass|kontogrupp|debet|kredit)\b/;
 
-const TOTAL_WORD = /^(summa|totalt?|total|slutsumma|delsumma|s:a|sum|totalsumma)\b/i;
+const TOTAL_WORD = TOTAL_LABEL;
 
 /** Roles whose cells are codes or labels, never amounts. */
 const TEXT_ROLES: ReadonlySet<LedgerRole> = new Set([
@@ -103,6 +103,7 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
   const text: string[][] = new Array(end);
   const excludedRows: number[] = [];
   const totals: { row: number; label: string }[] = [];
+  const repeatedHeaders: number[] = [];
   let ragged = 0;
   let dataRows = 0;
   let lastData = -1;
@@ -131,6 +132,13 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
       }
     }
     if (filled === 0) continue;
+    // The header printed again (a report exported page by page): not a booking.
+    if (headerWidth >= 2 && sameAsHeader(rec, header, headerWidth)) {
+      excludedRows.push(r);
+      for (let c = 0; c < rec.length; c++) tRow[c] = rec[c].trim();
+      repeatedHeaders.push(r);
+      continue;
+    }
     // A total or subtotal: a total word in a label cell and no period on the row.
     let totalLabel: string | null = null;
     for (let c = 0; c < rec.length && totalLabel === null; c++) {
@@ -139,6 +147,16 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
       if (TOTAL_WORD.test(t)) totalLabel = t;
     }
     const hasPeriod = periodCol >= 0 && parsePeriod(rec[periodCol]?.trim() ?? "") !== null;
+    // A subtotal without a word: only amounts on the row, no period and no code or label.
+    if (totalLabel === null && !hasPeriod && amountCols.length > 0 && headerWidth >= 2) {
+      let onlyAmounts = true;
+      for (let c = 0; c < rec.length && onlyAmounts; c++) {
+        if (rec[c].trim() === "") continue;
+        const p = parseSwedishNumber(rec[c].trim());
+        if (kinds[c] !== "amount" || p.kind !== "number") onlyAmounts = false;
+      }
+      if (onlyAmounts) totalLabel = "";
+    }
     if (totalLabel !== null && !hasPeriod) {
       totals.push({ row: r, label: totalLabel });
       excludedRows.push(r);
@@ -195,6 +213,17 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
       }
     }
   }
+  if (repeatedHeaders.length > 0) {
+    const rows = repeatedHeaders.map((r) => r + 1);
+    findings.push({
+      severity: "info",
+      code: "sourceHeaderRepeated",
+      message:
+        `Rubrikraden står igen på ${rows.length === 1 ? "rad" : "raderna"} ${rows.slice(0, 20).join(", ")}` +
+        `${rows.length > 20 ? " …" : ""} i ${sheet}; ${rows.length === 1 ? "den räknas" : "de räknas"} inte med.`,
+      cell: addr(repeatedHeaders[0], 0),
+    });
+  }
   reportTotals(sheet, totals, records, amountCols, header, sums, findings);
   excludedRows.sort((a, b) => a - b);
   const formatRow = new Array<string>(width).fill("General");
@@ -210,6 +239,15 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
     merges: [],
   };
   return { grid, findings, headerRow, excludedRows, dataRows };
+}
+
+function sameAsHeader(rec: readonly string[], header: readonly string[], width: number): boolean {
+  for (let c = 0; c < Math.max(width, rec.length); c++) {
+    const a = (rec[c] ?? "").trim().toLowerCase();
+    const b = (header[c] ?? "").trim().toLowerCase();
+    if (a !== b) return false;
+  }
+  return true;
 }
 
 /** Each total row is reported; the last one, when it is the only total, is checked against the rows. */
@@ -246,7 +284,7 @@ function reportTotals(
       severity: mismatch ? "warning" : "info",
       code: mismatch ? "sourceTotalMismatch" : "sourceTotalRow",
       message:
-        `Rad ${t.row + 1} i ${sheet} ("${t.label}") är en summarad och räknas inte med` +
+        `Rad ${t.row + 1} i ${sheet} (${t.label === "" ? "bara belopp, ingen text" : `"${t.label}"`}) är en summarad och räknas inte med` +
         (checks.length > 0 ? ` (${checks.join("; ")}).` : ".") +
         (mismatch ? " Kontrollera att exporten är komplett." : ""),
       cell: qualifiedAddress(sheet, t.row, 0),
