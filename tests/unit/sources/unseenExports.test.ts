@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import { parseSwedishNumber } from "../../../src/domain/numbers";
+import { parsePeriod } from "../../../src/mapping/ledger/periods";
 import { NAMND_BIN } from "../../support/namnd";
 
 jest.setTimeout(240_000);
@@ -513,5 +515,40 @@ describe("bad files: a clear Swedish message naming the file, and nothing writte
     expect(code).toBe(1);
     const wide = json.findings.find((f) => f.code === "sourceRowTooWide")!;
     expect(wide.message).toContain("Rad 3 i [komma.csv]komma har 4 fält men rubrikraden 3");
+  });
+});
+
+describe("the notations found in this QA round, one by one", () => {
+  it("periods: YYYYMMDD (text and number), MM/YYYY, 'YYYY MM', YYYY-Pmm, YYYY.MM.DD; impossible months refused", () => {
+    const month = (year: number, m: number) => ({ kind: "month", year, month: m - 1 });
+    expect(parsePeriod("20240315")).toEqual(month(2024, 3));
+    expect(parsePeriod(20240315)).toEqual(month(2024, 3));
+    expect(parsePeriod("03/2024")).toEqual(month(2024, 3));
+    expect(parsePeriod("3-2024")).toEqual(month(2024, 3));
+    expect(parsePeriod("2024 03")).toEqual(month(2024, 3));
+    expect(parsePeriod("2024-P03")).toEqual(month(2024, 3));
+    expect(parsePeriod("2024P03")).toEqual(month(2024, 3));
+    expect(parsePeriod("2024.03.15")).toEqual(month(2024, 3));
+    expect(parsePeriod("15.03.2024 00:00")).toEqual(month(2024, 3));
+    expect(parsePeriod("20241315")).toBeNull();
+    expect(parsePeriod("20240332")).toBeNull();
+    expect(parsePeriod("13/2024")).toBeNull();
+    expect(parsePeriod("2024-P13")).toBeNull();
+  });
+
+  it("amounts with a currency: ' kr', 'SEK', ':-'; 'tkr' stays unreadable (a unit, not a currency sign)", () => {
+    const value = (t: string) => {
+      const p = parseSwedishNumber(t);
+      return p.kind === "number" ? p.value : p.kind;
+    };
+    expect(value("1\u00a0234,50 kr")).toBe(1234.5);
+    expect(value("-2 000,00 kr")).toBe(-2000);
+    expect(value("2 000,00- kr")).toBe(-2000);
+    expect(value("(2 000,00) kr")).toBe(-2000);
+    expect(value("SEK 1 234,50")).toBe(1234.5);
+    expect(value("1 234,50 SEK")).toBe(1234.5);
+    expect(value("1 234:-")).toBe(1234);
+    expect(value("1 234 tkr")).toBe("invalid");
+    expect(value("kr")).toBe("invalid");
   });
 });
