@@ -455,7 +455,7 @@ export function buildDraft(sources: DraftSources): Draft {
             : change > 0
               ? `har ökat med ${text}`
               : `har minskat med ${text}`;
-        return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${verb} jämfört med ${before.label.toLocaleLowerCase("sv-SE")} (från ${row.values[n - 2].main} till ${row.values[n - 1].main})`;
+        return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${verb} jämfört med ${before.label.toLocaleLowerCase("sv-SE")} (från ${countText(row.values[n - 2].main)} till ${countText(row.values[n - 1].main)})`;
       })
       .filter((x): x is string => x !== null);
     if (sentences.length) paragraphs.push(`${sentences.join(". ")}.`);
@@ -488,6 +488,12 @@ export function buildDraft(sources: DraftSources): Draft {
     if (sentences.length) paragraphs.push(`${sentences.join(". ")}.`);
   }
   return { paragraphs, figures };
+}
+
+/** A count as the report writes it: "1 053", "12,5" (null never reaches here: the change needs both). */
+function countText(value: number | null): string {
+  if (value === null) return "–";
+  return formatSwedishNumber(value, Number.isInteger(value) ? 0 : 1);
 }
 
 /** "3,5 %", "25 %": one decimal, none when it is zero (the seeds write "25 %" and "5,5 %"). */

@@ -7,6 +7,7 @@ import {
   addInvestmentsQ1_2023,
   addPersonnel2019,
   addPersonnelQ1_2023,
+  addVolumes2019,
   addVolumesQ1_2023,
 } from "../../fixtures/budget/investmentWorkbooks";
 import { paragraphDiff } from "../../../src/report/analysDraft";
@@ -71,10 +72,12 @@ describe("Analys och kommentar, drafted from the numbers", () => {
   });
 
   it("annual report 2019 (seed 004): bokslut −18 650 tkr and investments 369 against 800", async () => {
-    const port = await open(addPersonnel2019(addInvestments2019(buildBokslut2019())));
+    const port = await open(addVolumes2019(addPersonnel2019(addInvestments2019(buildBokslut2019()))));
     const result = await generateDriftsammandrag(port, { unit: "tkr", now: NOW });
     const text = result.draft!.paragraphs.join("\n");
     expect(text).toContain("Bokslutet för år 2019 innebär ett underskott med 18 650 tkr.");
+    // Counts as the report writes them, with a space between thousands ("1 053", not "1053").
+    expect(text).toMatch(/ökat med 3,4 % jämfört med bokslut 2018 \(från 1 053 till 1 089\)/);
     expect(text).toContain(
       "Investeringarna uppgick till 369 tkr netto mot en investeringsram på 800 tkr, vilket ger ett överskott med 431 tkr.",
     );
