@@ -309,6 +309,19 @@ function ansvarOnly(rows: Booking[]): Export {
   };
 }
 
+function tabWithSemicolons(rows: Booking[]): Export {
+  // Excel's "Text (tabbavgränsad)" of a ledger whose text column holds a ';' on every row.
+  const lines = [
+    "Huvudbok; urval period 202401-202403",
+    "Period\tAnsvar\tVerksamhet\tText\tBelopp",
+    ...rows.map(
+      (b, i) =>
+        `${b.year}${pad2(b.month)}\t${b.ansvar}\t${b.verksamhet}\tFaktura ${i}; kontor\t${leading(" ")(b.ore)}`,
+    ),
+  ];
+  return { name: "tabb med semikolon.txt", bytes: cp1252(lines.join("\r\n")), rows, fixed: "separator tie" };
+}
+
 async function excelExport(rows: Booking[]): Promise<Export> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Rapport");
@@ -405,6 +418,7 @@ const SHAPES: [string, () => Export | Promise<Export>][] = [
     "Ansvar as the only unit column, 'YYYY-Pmm', foreign-currency amount beside Belopp",
     () => ansvarOnly(B2024),
   ],
+  ["Tab-separated with a ';' in every row's text", () => tabWithSemicolons(B2024)],
   [
     "Excel export (.xlsx): real dates, Summa under the date column, Belopp i valuta before Belopp SEK",
     () => excelExport(B2024),
