@@ -37,6 +37,16 @@ const TEXT_ROLES: ReadonlySet<LedgerRole> = new Set([
   "projectName",
 ]);
 
+/** Roles that name what a row is: a total word there is never a booking's. */
+const KEY_ROLES: ReadonlySet<LedgerRole> = new Set([
+  "code",
+  "name",
+  "ansvar",
+  "account",
+  "project",
+  "projectName",
+]);
+
 type ColumnKind = "amount" | "text" | "auto";
 
 export interface ExportGridResult {
@@ -93,6 +103,7 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
   let headerWidth = header.length;
   while (headerWidth > 0 && header[headerWidth - 1] === "") headerWidth--;
   const kinds = header.map(columnKind);
+  const keyCols = header.map((h) => KEY_ROLES.has(headerRole(h) ?? "period"));
   const periodCol = header.findIndex((h) => headerRole(h) === "period");
   const amountCols = header.flatMap((h, c) => (kinds[c] === "amount" ? [c] : []));
   let width = headerWidth;
@@ -141,10 +152,17 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
     }
     // A total or subtotal: a total word in a label cell and no period on the row.
     let totalLabel: string | null = null;
-    for (let c = 0; c < rec.length && totalLabel === null; c++) {
+    // In a key column (verksamhet, ansvar, konto, projekt) a total word is a total even beside a
+    // period ("202401;Summa;;…", a subtotal per month); in free text ("Total renovering") only
+    // on a row without one.
+    let keyTotal = false;
+    for (let c = 0; c < rec.length && !keyTotal; c++) {
       if (kinds[c] === "amount") continue;
       const t = rec[c].trim();
-      if (TOTAL_WORD.test(t)) totalLabel = t;
+      if (TOTAL_WORD.test(t) && (totalLabel === null || keyCols[c] === true)) {
+        totalLabel = t;
+        keyTotal = keyCols[c] === true;
+      }
     }
     const hasPeriod = periodCol >= 0 && parsePeriod(rec[periodCol]?.trim() ?? "") !== null;
     // A subtotal without a word: only amounts on the row, no period and no code or label.
@@ -157,7 +175,7 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
       }
       if (onlyAmounts) totalLabel = "";
     }
-    if (totalLabel !== null && !hasPeriod) {
+    if (totalLabel !== null && (!hasPeriod || keyTotal)) {
       totals.push({ row: r, label: totalLabel });
       excludedRows.push(r);
       for (let c = 0; c < rec.length; c++) tRow[c] = rec[c].trim();

@@ -284,6 +284,12 @@ export function readLedgerColumns(
     if ((pv === null || pv === "") && (av === null || av === "")) {
       if ((code === null || code === "") && (name === null || name === "")) continue; // empty row
     }
+    // A subtotal: a total label where the verksamhet is ("Summa" beside a period), never a booking.
+    if (
+      (typeof code === "string" && TOTAL_LABEL.test(code.trim())) ||
+      (typeof name === "string" && TOTAL_LABEL.test(name.trim()))
+    )
+      continue;
     // Period
     let p = periodCache.get(pv);
     if (p === undefined) {

@@ -322,6 +322,26 @@ function tabWithSemicolons(rows: Booking[]): Export {
   return { name: "tabb med semikolon.txt", bytes: cp1252(lines.join("\r\n")), rows, fixed: "separator tie" };
 }
 
+function monthlySubtotals(rows: Booking[]): Export {
+  // Grouped by period, a subtotal after each month with the period filled in and "Summa" where
+  // the verksamhet is; a booking whose text begins with "Total" is still a booking.
+  const f = trailing(" ");
+  const lines = ["Period;Ansvar;Verksamhet;Text;Belopp"];
+  for (const m of [1, 2, 3]) {
+    const mine = rows.filter((b) => b.month === m);
+    for (const b of mine)
+      lines.push(`2024${pad2(m)};${b.ansvar};${b.verksamhet};Total renovering;${f(b.ore)}`);
+    lines.push(`2024${pad2(m)};;Summa period;;${f(sumOre(mine))}`);
+  }
+  lines.push(`Totalt;;;;${f(sumOre(rows))}`);
+  return {
+    name: "per period med summor.csv",
+    bytes: cp1252(lines.join("\r\n")),
+    rows,
+    fixed: "Summa beside a period",
+  };
+}
+
 async function excelExport(rows: Booking[]): Promise<Export> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Rapport");
@@ -338,6 +358,9 @@ async function excelExport(rows: Booking[]): Promise<Export> {
       1,
       b.ore / 100,
     ]);
+  // A subtotal for March with a date and "Summa" where the verksamhet is.
+  const march = rows.filter((b) => b.month === 3);
+  ws.addRow([new Date(Date.UTC(2024, 2, 31)), null, "Summa mars", null, march.length, sumOre(march) / 100]);
   ws.addRow(["Summa", null, null, null, rows.length, sumOre(rows) / 100]);
   ws.getColumn(1).numFmt = "yyyy-mm-dd";
   const path = join(dir, "hypergene export.xlsx");
@@ -419,6 +442,7 @@ const SHAPES: [string, () => Export | Promise<Export>][] = [
     () => ansvarOnly(B2024),
   ],
   ["Tab-separated with a ';' in every row's text", () => tabWithSemicolons(B2024)],
+  ["Subtotal per month: period filled in, 'Summa' in the Verksamhet column", () => monthlySubtotals(B2024)],
   [
     "Excel export (.xlsx): real dates, Summa under the date column, Belopp i valuta before Belopp SEK",
     () => excelExport(B2024),
