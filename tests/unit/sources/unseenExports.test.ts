@@ -547,6 +547,25 @@ describe("bad files: a clear Swedish message naming the file, and nothing writte
     expect(existsSync(out)).toBe(false);
   });
 
+  it("the same file given twice is refused (exit 2), never counted twice", async () => {
+    const path = write("samma fil.csv", raindance(B2024).bytes);
+    const out = join(dir, "ut-samma.xlsx");
+    const r = await namnd(
+      "generate",
+      workbook,
+      "-o",
+      out,
+      "--source",
+      path,
+      "--source",
+      join(dir, ".", "samma fil.csv"),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("anges mer än en gång med --source");
+    expect(r.stderr).toContain("samma fil.csv");
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("a comma-separated export with unquoted decimal commas is refused row by row, not misread", async () => {
     const path = write("komma.csv", utf8("Period,Verksamhet,Belopp\n202401,510,1000\n202402,510,1234,50\n"));
     const { code, json } = await forecast(path);
