@@ -19,7 +19,10 @@ import {
   forecastRow,
   isResult,
   MULTIPLIERS,
+  multipliersAt,
+  REFERENCE_HORIZON,
   type AutoOptions,
+  type Multipliers,
   type IntervalKey,
   type MethodResult,
   type RowForecast,
@@ -123,8 +126,15 @@ export function evaluateCase(doc: RealDoc, c: RealCase, auto?: AutoOptions): Cas
   }
   const b = budgeted.outcomes.remainingBudget;
   if (isResult(b)) points.remainingBudget = toPoint(b);
-  points.suggestion = toPoint(plain.chosen);
-  points.suggestionBudget = toPoint(budgeted.chosen);
+  // A combination of one method carries that method's interval (forecastRow).
+  const chosenPoint = (rf: RowForecast): Point => {
+    const p = toPoint(rf.chosen);
+    return rf.chosen.usedMethod === "combination" && rf.auto?.methods.length === 1
+      ? { ...p, key: rf.auto.methods[0] }
+      : p;
+  };
+  points.suggestion = chosenPoint(plain);
+  points.suggestionBudget = chosenPoint(budgeted);
   const aaa = etsAAA(doc, c);
   if (aaa) points.etsAAA = aaa;
   const re = rPoint(c.ets);
@@ -201,31 +211,65 @@ export function summarise(results: readonly CaseResult[]): Record<Line, Record<n
 }
 
 /**
- * The multipliers that would give 80 % and 95 % coverage on these cases: the 80th and 95th
- * percentile of |error| / σ per interval key (σ = the pooled spread behind each interval), over
- * every line of ours that used that key.
+ * The multipliers that would give 80 % and 95 % coverage on these cases, per interval key, as a
+ * line in the months left (how MULTIPLIERS were set): the 80th and 95th percentile of
+ * |error| / σ at each month (σ = the pooled spread behind each interval), a least-squares line
+ * through them weighted by the counts, its slope shrunk halfway towards flat. A method's key
+ * counts its own line only (a one-method suggestion is the same case again); the combination's
+ * counts the suggestion lines.
  */
 export function calibrate(
   results: readonly CaseResult[],
-): Partial<Record<IntervalKey, { q80: number; q95: number; n: number }>> {
-  const z = new Map<IntervalKey, number[]>();
+): Partial<Record<IntervalKey, Required<Multipliers> & { n: number }>> {
+  const z = new Map<IntervalKey, Map<number, number[]>>();
   for (const r of results) {
     for (const line of LINES) {
       const p = r.points[line];
       if (!p?.i95 || p.key === null) continue;
-      const sd = (p.i95[1] - p.forecast) / MULTIPLIERS[p.key].q95;
+      const suggestionLine = line === "suggestion" || line === "suggestionBudget";
+      if (p.key === "combination" ? !suggestionLine : p.key !== line) continue;
+      const h = 12 - r.m;
+      const sd = (p.i95[1] - p.forecast) / multipliersAt(MULTIPLIERS[p.key], h).q95;
       if (!(sd > 0)) continue;
-      const list = z.get(p.key) ?? [];
+      const byH = z.get(p.key) ?? new Map<number, number[]>();
+      const list = byH.get(h) ?? [];
       list.push(Math.abs(r.outcome - p.forecast) / sd);
-      z.set(p.key, list);
+      byH.set(h, list);
+      z.set(p.key, byH);
     }
   }
   const q = (v: number[], p: number) => {
     const s = [...v].sort((a, b) => a - b);
     return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] : NaN;
   };
-  const out: Partial<Record<IntervalKey, { q80: number; q95: number; n: number }>> = {};
-  for (const [k, v] of z) out[k] = { q80: q(v, 0.8), q95: q(v, 0.95), n: v.length };
+  /** [value at REFERENCE_HORIZON, slope] of the shrunk weighted line through the quantiles. */
+  const line = (byH: Map<number, number[]>, p: number): [number, number] => {
+    let sw = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      sxy = 0;
+    for (const [h, v] of byH) {
+      const y = q(v, p);
+      const w = v.length;
+      sw += w;
+      sx += w * h;
+      sy += w * y;
+      sxx += w * h * h;
+      sxy += w * h * y;
+    }
+    const den = sw * sxx - sx * sx;
+    const slope = den > 0 ? (0.5 * (sw * sxy - sx * sy)) / den : 0;
+    const intercept = (sy - slope * sx) / sw;
+    return [intercept + slope * REFERENCE_HORIZON, slope];
+  };
+  const out: Partial<Record<IntervalKey, Required<Multipliers> & { n: number }>> = {};
+  for (const [k, byH] of z) {
+    const [q80, slope80] = line(byH, 0.8);
+    const [q95, slope95] = line(byH, 0.95);
+    const n = [...byH.values()].reduce((s, v) => s + v.length, 0);
+    out[k] = { q80, q95, slope80, slope95, n };
+  }
   return out;
 }
 
@@ -296,7 +340,11 @@ export function print(f: RealFigures): void {
   console.log(`automatikens val: ${JSON.stringify(f.autoOptions)}`);
   console.log(
     `kalibrering (halva 0): ${Object.entries(f.calibrationTuning)
-      .map(([k, v]) => `${k} q80 ${v.q80.toFixed(3)} q95 ${v.q95.toFixed(3)} (n ${v.n})`)
+      .map(
+        ([k, v]) =>
+          `${k} q80 ${v.q80.toFixed(3)} ${v.slope80 >= 0 ? "+" : "−"} ${Math.abs(v.slope80).toFixed(4)}·(h−${REFERENCE_HORIZON}), ` +
+          `q95 ${v.q95.toFixed(3)} ${v.slope95 >= 0 ? "+" : "−"} ${Math.abs(v.slope95).toFixed(4)}·(h−${REFERENCE_HORIZON}) (n ${v.n})`,
+      )
       .join("; ")}`,
   );
   console.log(`tid ${(f.ms / 1000).toFixed(1)} s`);

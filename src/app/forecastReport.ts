@@ -66,8 +66,12 @@ export interface ForecastJsonRow {
   etsSelection: { criterion: "AICc"; candidates: { model: string; aicc: number }[] } | null;
   /** How the automatic forecast was formed from the row's backtest; null for a chosen method. */
   auto: {
-    /** The mean of the methods below weighted by precision (1/σ², σ pooled from model and backtest). */
-    rule: "precisionWeighted";
+    /**
+     * precisionWeighted: the mean of the methods below weighted by precision (1/σ², σ pooled from
+     * model and backtest); shortHorizonArima: a row without a significant season with at most six
+     * months left, forecast by ARIMA alone (`reason` says why).
+     */
+    rule: "precisionWeighted" | "shortHorizonArima";
     methods: string[];
     /** Their weights in this year's forecast (sum 1). */
     weights: number[];
@@ -233,7 +237,7 @@ export function computeForecast(series: SeriesInput, options: ForecastOptions = 
       auto:
         rf.auto && rf.chosen.method === "combination"
           ? {
-              rule: "precisionWeighted" as const,
+              rule: rf.auto.rule,
               methods: [...rf.auto.methods],
               weights: [...rf.auto.weights],
               spreadPct: [...rf.auto.spreadPct],

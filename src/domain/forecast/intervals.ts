@@ -18,31 +18,51 @@ import type { ComputedMethod } from "./types";
 export const PRIOR_WEIGHT = 1;
 
 export interface Multipliers {
+  /** Multiplier of σ for the 80 % interval with REFERENCE_HORIZON months left. */
   q80: number;
+  /** Multiplier of σ for the 95 % interval with REFERENCE_HORIZON months left. */
   q95: number;
+  /** Change of q80 per month left beyond REFERENCE_HORIZON (0 when not given). */
+  slope80?: number;
+  /** Change of q95 per month left beyond REFERENCE_HORIZON (0 when not given). */
+  slope95?: number;
 }
+
+/** The months left at which `q80`/`q95` apply; the slopes move them from there. */
+export const REFERENCE_HORIZON = 6;
 
 /** Which multipliers an interval uses: the method that produced the numbers, or the combination. */
 export type IntervalKey = ComputedMethod | "combination";
 
 /**
- * Multipliers of the pooled σ per method, fitted split-conformally on the tuning half of the
- * real-series bench (the 80th and 95th percentile of |error| / σ there, all months pooled;
- * `calibrate()` in bench/forecast-real.ts prints them). Volume has no real series: it takes the
- * run-rate's, the other level method without a model.
+ * Multipliers of the pooled σ per method, as a line in the months left of the year, fitted
+ * split-conformally on the tuning half of the real-series bench: the 80th and 95th percentile of
+ * |error| / σ there at each month, a weighted least-squares line through them, its slope shrunk
+ * halfway towards the flat pooled multiplier (three horizons and two halves that disagree on it;
+ * decision 0004, third round). `calibrate()` in bench/forecast-real.ts prints them. Volume has no
+ * real series: it takes the run-rate's, the other level method without a model.
  */
 export const MULTIPLIERS: Record<IntervalKey, Multipliers> = {
-  runRate: { q80: 1.51, q95: 2.39 },
-  recentRunRate: { q80: 1.51, q95: 2.59 },
-  seasonal: { q80: 1.43, q95: 2.46 },
-  remainingBudget: { q80: 1.46, q95: 2.44 },
-  volume: { q80: 1.51, q95: 2.39 },
-  ets: { q80: 1.14, q95: 2.11 },
-  theta: { q80: 1.2, q95: 2.03 },
-  arima: { q80: 1.0, q95: 1.71 },
-  arimaDrift: { q80: 0.97, q95: 1.9 },
-  combination: { q80: 1.61, q95: 2.72 },
+  runRate: { q80: 1.522, q95: 2.327, slope80: -0.0076, slope95: 0.0186 },
+  recentRunRate: { q80: 1.519, q95: 2.595, slope80: -0.0085, slope95: -0.0387 },
+  seasonal: { q80: 1.409, q95: 2.493, slope80: 0.0058, slope95: -0.0132 },
+  remainingBudget: { q80: 1.465, q95: 2.41, slope80: -0.0094, slope95: 0.0125 },
+  volume: { q80: 1.522, q95: 2.327, slope80: -0.0076, slope95: 0.0186 },
+  ets: { q80: 1.185, q95: 2.184, slope80: -0.0153, slope95: 0.0213 },
+  theta: { q80: 1.202, q95: 2.007, slope80: 0.0013, slope95: 0.0128 },
+  arima: { q80: 1.006, q95: 1.779, slope80: 0.0053, slope95: 0.0534 },
+  arimaDrift: { q80: 1.006, q95: 1.889, slope80: -0.0097, slope95: 0.0743 },
+  combination: { q80: 1.581, q95: 2.763, slope80: 0.0198, slope95: 0.007 },
 };
+
+/** The 80 % and 95 % multipliers with `remainingMonths` months left (never below 0,5). */
+export function multipliersAt(m: Multipliers, remainingMonths: number): { q80: number; q95: number } {
+  const dh = remainingMonths - REFERENCE_HORIZON;
+  return {
+    q80: Math.max(0.5, m.q80 + (m.slope80 ?? 0) * dh),
+    q95: Math.max(0.5, m.q95 + (m.slope95 ?? 0) * dh),
+  };
+}
 
 export interface CalibratedInterval {
   interval80: [number, number];
@@ -91,7 +111,7 @@ export function calibratedInterval(
   }
   const pooled = pooledSd(forecast, priorSd, backtest);
   if (!pooled) return null;
-  const { q80, q95 } = multipliers[key];
+  const { q80, q95 } = multipliersAt(multipliers[key], remainingMonths);
   const h80 = q80 * pooled.sd;
   const h95 = q95 * pooled.sd;
   const rel = forecast === 0 ? null : (pooled.sd / Math.abs(forecast)) * 100;

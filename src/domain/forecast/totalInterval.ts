@@ -16,7 +16,7 @@
  * Without backtest years the result is exactly √(Σ hᵣ²) around the total forecast. A row without
  * an interval (a manual value, too short a history) leaves the total without one.
  */
-import { MULTIPLIERS, pooledSd, PRIOR_WEIGHT, type Multipliers } from "./intervals";
+import { MULTIPLIERS, multipliersAt, pooledSd, PRIOR_WEIGHT, type Multipliers } from "./intervals";
 import type { BacktestYearLike } from "./intervalTypes";
 
 export interface TotalIntervalRow {
@@ -90,8 +90,9 @@ export function totalInterval(
     // pooledSd is null only without a prior and fewer than two years; the prior is always given.
     return q * (pooled?.sd ?? independent / q);
   };
-  const h80 = level((r) => r.interval80!, multipliers.q80);
-  const h95 = level((r) => r.interval95!, multipliers.q95);
+  const q = multipliersAt(multipliers, remainingMonths);
+  const h80 = level((r) => r.interval80!, q.q80);
+  const h95 = level((r) => r.interval95!, q.q95);
   const years = yearErrors.map((y) => y.year);
   const basis =
     years.length === 0

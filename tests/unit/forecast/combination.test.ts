@@ -2,6 +2,7 @@ import {
   chooseCombination,
   combineForecasts,
   METHODS,
+  SHORT_HORIZON_MONTHS,
   type BacktestYear,
   type ComputedMethod,
   type MethodBacktest,
@@ -141,5 +142,43 @@ describe("chooseCombination (the automatic forecast)", () => {
     expect(c?.methods).toEqual(["theta", "arima"]);
     // No backtest anywhere: equal σ (10 each), so equal weights.
     expect(combineForecasts(o, c!)?.forecast).toBeCloseTo(1150, 9);
+  });
+
+  it("forecasts a row without a significant season by ARIMA alone when at most six months are left", () => {
+    const short = (r: number) => {
+      const o = outcomes({});
+      for (const [m, f] of [
+        ["ets", 1100],
+        ["theta", 1000],
+        ["arima", 1200],
+        ["arimaDrift", 1300],
+      ] as const)
+        o[m] = res(m, f, r);
+      return o;
+    };
+    const bt = backtests({ ets: [2, 2, 2], theta: [3, 3, 3], arima: [2, 4, 3], arimaDrift: [2, 2, 2] });
+    const c = chooseCombination(short(4), bt, { rowSeasonal: false });
+    expect(c?.rule).toBe("shortHorizonArima");
+    expect(c?.methods).toEqual(["arima"]);
+    expect(combineForecasts(short(4), c!)?.forecast).toBe(1200);
+    expect(combineForecasts(short(4), c!)?.explanation).toContain("ingen signifikant säsong");
+    // A seasonal row, or seven months left, or an unknown season: the precision-weighted mean.
+    for (const [r, rowSeasonal] of [
+      [4, true],
+      [SHORT_HORIZON_MONTHS + 1, false],
+      [4, undefined],
+    ] as const) {
+      const other = chooseCombination(short(r), bt, { rowSeasonal });
+      expect(other?.rule).toBe("precisionWeighted");
+      expect(other?.methods).toEqual(["ets", "theta", "arima", "arimaDrift"]);
+    }
+    // ARIMA without a backtest year of its own is not trusted alone.
+    const untried = chooseCombination(
+      short(4),
+      backtests({ ets: [2, 2, 2], theta: [3, 3, 3], arimaDrift: [2, 2, 2] }),
+      { rowSeasonal: false },
+    );
+    expect(untried?.rule).toBe("precisionWeighted");
+    expect(untried?.methods).not.toContain("arima");
   });
 });

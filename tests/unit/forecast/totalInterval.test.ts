@@ -1,6 +1,7 @@
 /** The interval of the full-year total: the sum's own, neither the rows' intervals added nor ignored. */
 import {
   MULTIPLIERS,
+  multipliersAt,
   PRIOR_WEIGHT,
   totalInterval,
   type TotalIntervalRow,
@@ -54,7 +55,7 @@ describe("totalInterval", () => {
     expect(out.years).toEqual([2019, 2020, 2021, 2022]);
     expect(out.yearErrors[0]).toEqual({ year: 2019, errorKr: 7e6, outcome: 200e6 });
     // Hand check of the pooling: prior σ = 5e6 / q80 weighted PRIOR_WEIGHT, four years of 7e6 errors.
-    const q = MULTIPLIERS.combination.q80;
+    const q = multipliersAt(MULTIPLIERS.combination, 9).q80;
     const sd = Math.sqrt((PRIOR_WEIGHT * (5e6 / q) ** 2 + 4 * 7e6 ** 2) / (PRIOR_WEIGHT + 4));
     const h = out.interval80[1] - out.forecast;
     expect(h).toBeCloseTo(q * sd, 3);
@@ -96,5 +97,16 @@ describe("totalInterval", () => {
     expect(out).toEqual({ unavailable: expect.stringContaining("Manuell rad") });
     const booked = totalInterval([row("A", 10e6, 0, 0), manual], 0);
     expect(booked).toMatchObject({ interval80: [15e6, 15e6] });
+  });
+});
+
+describe("multipliersAt (horizon-aware calibration)", () => {
+  it("moves the multipliers along their line in the months left and keeps them positive", () => {
+    const m = { q80: 1.2, q95: 2, slope80: 0.01, slope95: 0.05 };
+    expect(multipliersAt(m, 6)).toEqual({ q80: 1.2, q95: 2 });
+    expect(multipliersAt(m, 9).q95).toBeCloseTo(2.15, 12);
+    expect(multipliersAt(m, 4).q80).toBeCloseTo(1.18, 12);
+    expect(multipliersAt({ q80: 1, q95: 1.5 }, 11)).toEqual({ q80: 1, q95: 1.5 });
+    expect(multipliersAt({ q80: 0.6, q95: 1, slope80: 0.1, slope95: 0.1 }, 0).q80).toBe(0.5);
   });
 });
