@@ -64,7 +64,7 @@ export function unusableReason(read: SourceRead): string | null {
   const summary = read.grids.some((g) => detectBudgetTables(g).length > 0);
   return summary
     ? `Filen "${read.file.name}" innehåller en sammanställning (driftsammandrag) men ingen huvudbok, budget eller volymtabell. En sammanställning läses från den öppna arbetsboken: öppna filen som arbetsbok i stället.`
-    : `Filen "${read.file.name}" innehåller ingen tabell som kan läsas: en huvudbok behöver en rubrikrad med kolumner för period (Period, Månad), verksamhet (Verksamhet, Ansvar) och belopp (Belopp, Utfall, Budget).`;
+    : `Filen "${read.file.name}" innehåller ingen tabell som kan läsas: en huvudbok behöver en rubrikrad med kolumner för period (Period, Månad), verksamhet (Verksamhet, eller Ansvar när verksamhet saknas) och belopp (Belopp, Utfall, Budget).`;
 }
 
 /** What is recorded in the settings for a source used in a result. */

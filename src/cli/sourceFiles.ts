@@ -4,7 +4,7 @@
  * is a usage error (exit 2) with a Swedish message naming the file.
  */
 import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 import { unkeepableReason } from "../app/keepSources";
 import { unusableReason } from "../app/sourceFiles";
 import { readSourceFile, SourceFileError, type SourceRead } from "../sources";
@@ -26,6 +26,13 @@ export async function readSourcePaths(
 ): Promise<SourcePathRead[]> {
   const names = paths.map((p) => basename(p));
   const out: SourcePathRead[] = [];
+  // The same file twice would be one source whose tables add up: every month counted twice.
+  const resolved = paths.map((p) => resolve(p));
+  const twice = resolved.findIndex((p, i) => resolved.indexOf(p) !== i);
+  if (twice >= 0)
+    throw new UsageError(
+      `Källfilen "${paths[twice]}" anges mer än en gång med --source; ange varje fil en gång (annars räknas den två gånger).`,
+    );
   for (const [order, path] of paths.entries()) {
     // Two files of the same name in different folders are told apart by their path.
     const name = names.filter((n) => n === names[order]).length > 1 ? path : names[order];

@@ -118,6 +118,7 @@ export const FINDING_CODES = [
   // Source files (ledger exports and workbooks read beside the open workbook).
   "sourceBudgetOverlap",
   "sourceFooterRow",
+  "sourceHeaderRepeated",
   "sourceMonthOverlap",
   "sourceNotUsed",
   "sourceReplaced",

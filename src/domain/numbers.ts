@@ -25,6 +25,8 @@ const MISSING_TOKENS = new Set([
 
 /** Characters used as thousands separators: space, no-break space, narrow no-break space, thin space. */
 const GROUP_SEPARATORS = /[\u0020\u00A0\u202F\u2009]/g;
+const CURRENCY_SUFFIX = /(?<=[\d)\-\u2212])[\s\u00A0\u202F]*(?:kr\.?|sek|:-)$/i;
+const CURRENCY_PREFIX = /^(?:sek|kr)[\s\u00A0\u202F]*(?=[\d(+\-\u2212])/i;
 const MINUS_SIGNS = /[\u2212\u2013\u2012\u2010\uFE63\uFF0D]/g;
 
 export function isMissingText(text: string): boolean {
@@ -56,6 +58,9 @@ export function parseSwedishNumber(input: string | number | boolean | null | und
     percent = true;
     s = s.slice(0, -1).trim();
   }
+  // A currency as Excel's currency format saves it in a CSV ("1 234,50 kr", "SEK 1 234,50",
+  // "1 234:-"): the number is the same; a percentage is never a currency.
+  if (!percent) s = s.replace(CURRENCY_SUFFIX, "").replace(CURRENCY_PREFIX, "");
   let negative = false;
   if (/^\(.*\)$/.test(s)) {
     negative = true;

@@ -36,6 +36,7 @@ export function classifyBytes(name: string, bytes: Uint8Array): ByteKind {
     );
   if (startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM) || startsWith(bytes, UTF8_BOM))
     return "text";
+  if (utf16WithoutBom(bytes) !== null) return "text";
   const head = bytes.subarray(0, Math.min(bytes.length, 65536));
   if (head.includes(0)) {
     throw new SourceFileError(
@@ -44,6 +45,25 @@ export function classifyBytes(name: string, bytes: Uint8Array): ByteKind {
     );
   }
   return "text";
+}
+
+/**
+ * UTF-16 text saved without a BOM: in the first 4 KB, (nearly) every byte at one parity is 0 and
+ * almost none at the other — what Latin text looks like in UTF-16. A binary file has zeros at both.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero === 0) return "utf-16le";
+  if (evenZero >= pairs * 0.9 && oddZero === 0) return "utf-16be";
+  return null;
 }
 
 export interface DecodedText {
@@ -57,6 +77,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
   if (startsWith(bytes, UTF16BE_BOM))
     return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  const bomless = startsWith(bytes, UTF8_BOM) ? null : utf16WithoutBom(bytes);
+  if (bomless !== null) return { text: new TextDecoder(bomless).decode(bytes), encoding: bomless };
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: "utf-8" };

@@ -26,8 +26,8 @@ function fieldCounts(lines: readonly string[], sep: Separator): number[] {
 }
 
 /**
- * The separator whose most common field count (≥ 2) covers the most sample lines; ties go to `;`,
- * then tab, then `,` (a decimal comma makes `,` the least trustworthy). Null when no candidate
+ * The separator whose most common field count (≥ 2) covers the most sample lines; ties go to the
+ * one with more fields, then to `;`, tab, `,` (a decimal comma makes `,` the least trustworthy). Null when no candidate
  * splits any line: a one-column file.
  */
 export function detectSeparator(text: string): Separator | null {
@@ -53,7 +53,10 @@ export function detectSeparator(text: string): Separator | null {
         width = n;
       }
     }
-    if (score > 0 && (!best || score > best.score)) best = { sep, score, width };
+    // Equal coverage: the separator that splits into more fields wins (a tab export whose text
+    // column holds one ';' per row splits as consistently on ';', but into fewer fields).
+    if (score > 0 && (!best || score > best.score || (score === best.score && width > best.width)))
+      best = { sep, score, width };
   }
   return best?.sep ?? null;
 }

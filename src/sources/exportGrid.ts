@@ -11,7 +11,7 @@
 import type { Finding } from "../domain/findings";
 import { formatSwedishNumber, parseSwedishNumber } from "../domain/numbers";
 import { headerRole, normaliseHeader, type LedgerRole } from "../mapping/ledger/detect";
-import { parsePeriod } from "../mapping/ledger/periods";
+import { parsePeriod, TOTAL_LABEL } from "../mapping/ledger/periods";
 import { qualifiedAddress } from "../workbook/address";
 import type { CellValue, Grid } from "../workbook/grid";
 
@@ -21,7 +21,7 @@ const HEADER_SCAN_ROWS = 30;
 const DIMENSION =
   /^(aktivitet|akt|motpart|mp|projekt|proj|objekt|fri|fritt|id|verifikation|vernr|ver\.?nr|text|kontotext|kontonamn|benämning|beskrivning|datum|kst|kostnadsställe|kod|enhet|förvaltning|nämnd|resultatenhet|kontoklass|kontogrupp|debet|kredit)\b/;
 
-const TOTAL_WORD = /^(summa|totalt?|total|slutsumma|delsumma|s:a|sum|totalsumma)\b/i;
+const TOTAL_WORD = TOTAL_LABEL;
 
 /** Roles whose cells are codes or labels, never amounts. */
 const TEXT_ROLES: ReadonlySet<LedgerRole> = new Set([
@@ -33,6 +33,16 @@ const TEXT_ROLES: ReadonlySet<LedgerRole> = new Set([
   "account",
   "version",
   "reportRow",
+  "project",
+  "projectName",
+]);
+
+/** Roles that name what a row is: a total word there is never a booking's. */
+const KEY_ROLES: ReadonlySet<LedgerRole> = new Set([
+  "code",
+  "name",
+  "ansvar",
+  "account",
   "project",
   "projectName",
 ]);
@@ -93,6 +103,7 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
   let headerWidth = header.length;
   while (headerWidth > 0 && header[headerWidth - 1] === "") headerWidth--;
   const kinds = header.map(columnKind);
+  const keyCols = header.map((h) => KEY_ROLES.has(headerRole(h) ?? "period"));
   const periodCol = header.findIndex((h) => headerRole(h) === "period");
   const amountCols = header.flatMap((h, c) => (kinds[c] === "amount" ? [c] : []));
   let width = headerWidth;
@@ -103,6 +114,7 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
   const text: string[][] = new Array(end);
   const excludedRows: number[] = [];
   const totals: { row: number; label: string }[] = [];
+  const repeatedHeaders: number[] = [];
   let ragged = 0;
   let dataRows = 0;
   let lastData = -1;
@@ -131,15 +143,39 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
       }
     }
     if (filled === 0) continue;
+    // The header printed again (a report exported page by page): not a booking.
+    if (headerWidth >= 2 && sameAsHeader(rec, header, headerWidth)) {
+      excludedRows.push(r);
+      for (let c = 0; c < rec.length; c++) tRow[c] = rec[c].trim();
+      repeatedHeaders.push(r);
+      continue;
+    }
     // A total or subtotal: a total word in a label cell and no period on the row.
     let totalLabel: string | null = null;
-    for (let c = 0; c < rec.length && totalLabel === null; c++) {
+    // In a key column (verksamhet, ansvar, konto, projekt) a total word is a total even beside a
+    // period ("202401;Summa;;…", a subtotal per month); in free text ("Total renovering") only
+    // on a row without one.
+    let keyTotal = false;
+    for (let c = 0; c < rec.length && !keyTotal; c++) {
       if (kinds[c] === "amount") continue;
       const t = rec[c].trim();
-      if (TOTAL_WORD.test(t)) totalLabel = t;
+      if (TOTAL_WORD.test(t) && (totalLabel === null || keyCols[c] === true)) {
+        totalLabel = t;
+        keyTotal = keyCols[c] === true;
+      }
     }
     const hasPeriod = periodCol >= 0 && parsePeriod(rec[periodCol]?.trim() ?? "") !== null;
-    if (totalLabel !== null && !hasPeriod) {
+    // A subtotal without a word: only amounts on the row, no period and no code or label.
+    if (totalLabel === null && !hasPeriod && amountCols.length > 0 && headerWidth >= 2) {
+      let onlyAmounts = true;
+      for (let c = 0; c < rec.length && onlyAmounts; c++) {
+        if (rec[c].trim() === "") continue;
+        const p = parseSwedishNumber(rec[c].trim());
+        if (kinds[c] !== "amount" || p.kind !== "number") onlyAmounts = false;
+      }
+      if (onlyAmounts) totalLabel = "";
+    }
+    if (totalLabel !== null && (!hasPeriod || keyTotal)) {
       totals.push({ row: r, label: totalLabel });
       excludedRows.push(r);
       for (let c = 0; c < rec.length; c++) tRow[c] = rec[c].trim();
@@ -195,6 +231,17 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
       }
     }
   }
+  if (repeatedHeaders.length > 0) {
+    const rows = repeatedHeaders.map((r) => r + 1);
+    findings.push({
+      severity: "info",
+      code: "sourceHeaderRepeated",
+      message:
+        `Rubrikraden står igen på ${rows.length === 1 ? "rad" : "raderna"} ${rows.slice(0, 20).join(", ")}` +
+        `${rows.length > 20 ? " …" : ""} i ${sheet}; ${rows.length === 1 ? "den räknas" : "de räknas"} inte med.`,
+      cell: addr(repeatedHeaders[0], 0),
+    });
+  }
   reportTotals(sheet, totals, records, amountCols, header, sums, findings);
   excludedRows.sort((a, b) => a - b);
   const formatRow = new Array<string>(width).fill("General");
@@ -210,6 +257,15 @@ export function exportGrid(sheet: string, records: string[][]): ExportGridResult
     merges: [],
   };
   return { grid, findings, headerRow, excludedRows, dataRows };
+}
+
+function sameAsHeader(rec: readonly string[], header: readonly string[], width: number): boolean {
+  for (let c = 0; c < Math.max(width, rec.length); c++) {
+    const a = (rec[c] ?? "").trim().toLowerCase();
+    const b = (header[c] ?? "").trim().toLowerCase();
+    if (a !== b) return false;
+  }
+  return true;
 }
 
 /** Each total row is reported; the last one, when it is the only total, is checked against the rows. */
@@ -246,7 +302,7 @@ function reportTotals(
       severity: mismatch ? "warning" : "info",
       code: mismatch ? "sourceTotalMismatch" : "sourceTotalRow",
       message:
-        `Rad ${t.row + 1} i ${sheet} ("${t.label}") är en summarad och räknas inte med` +
+        `Rad ${t.row + 1} i ${sheet} (${t.label === "" ? "bara belopp, ingen text" : `"${t.label}"`}) är en summarad och räknas inte med` +
         (checks.length > 0 ? ` (${checks.join("; ")}).` : ".") +
         (mismatch ? " Kontrollera att exporten är komplett." : ""),
       cell: qualifiedAddress(sheet, t.row, 0),

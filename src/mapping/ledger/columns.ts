@@ -10,7 +10,7 @@ import { UNIT_FACTOR } from "../../domain/units";
 import { qualifiedAddress } from "../../workbook/address";
 import { isErrorValue, textAt, type CellValue, type Grid, type GridSource } from "../../workbook/grid";
 import type { AnnualBudgetLayout, LedgerLayout, VolumeLayout, WideBudgetLayout } from "./detect";
-import { parsePeriod, periodIndex } from "./periods";
+import { parsePeriod, periodIndex, TOTAL_LABEL } from "./periods";
 import { parseVolume } from "../../domain/volumes";
 
 export const VERSION_ACTUAL = 0;
@@ -284,6 +284,12 @@ export function readLedgerColumns(
     if ((pv === null || pv === "") && (av === null || av === "")) {
       if ((code === null || code === "") && (name === null || name === "")) continue; // empty row
     }
+    // A subtotal: a total label where the verksamhet is ("Summa" beside a period), never a booking.
+    if (
+      (typeof code === "string" && TOTAL_LABEL.test(code.trim())) ||
+      (typeof name === "string" && TOTAL_LABEL.test(name.trim()))
+    )
+      continue;
     // Period
     let p = periodCache.get(pv);
     if (p === undefined) {
@@ -318,10 +324,13 @@ export function readLedgerColumns(
       p = periodIndex(year, p - MONTH_ONLY);
     }
     if (p === INVALID) {
+      // A sum row, not a booking: a total label in the key, the name or the period cell itself
+      // ("Summa" under a date column, as an Excel export of a report writes it).
       const label =
-        (typeof name === "string" && /^(summa|totalt|total)\b/i.test(name)) ||
-        (typeof code === "string" && /^(summa|totalt|total)\b/i.test(code));
-      if (label && (pv === null || pv === "")) continue; // a sum row under the table, not a booking
+        (typeof name === "string" && TOTAL_LABEL.test(name.trim())) ||
+        (typeof code === "string" && TOTAL_LABEL.test(code.trim()));
+      if (label && (pv === null || pv === "")) continue;
+      if (typeof pv === "string" && TOTAL_LABEL.test(pv.trim())) continue;
       const shown = pv === null || pv === "" ? "tom" : `"${textAt(grid, r, pc)}"`;
       out.add(
         "error",

@@ -133,12 +133,15 @@ export function headerRole(raw: string): LedgerRole | null {
   const isText = /namn|text|benämning|beskrivning|\(t\)$/.test(h);
   // Investment projects ("Projekt", "Projektnr", "Projekt (T)"): they name the investment rows.
   if (/^(projekt|proj\b|projnr|investeringsprojekt)/.test(h)) return isText ? "projectName" : "project";
-  if (/ansvar/.test(h)) return isText ? null : "ansvar";
+  if (/ansvar|kostnadsställe|^kst\b/.test(h)) return isText ? null : "ansvar";
   if (/konto|^kto\b/.test(h)) return isText || /klass|grupp/.test(h) ? null : "account";
   if (/verksamhet|^vht\b|^verks\b|^vhtnr/.test(h)) return isText ? "name" : "code";
   if (/volym|vårddygn|dygn|^antal/.test(h)) return "volume";
   if (/^(debet|debit)(belopp)?\b|^deb\.?$/.test(h)) return "debit";
   if (/^(kredit|credit)(belopp)?\b|^kred\.?$/.test(h)) return "credit";
+  // An amount in a foreign currency (Unit4's "Valutabelopp", "Belopp i valuta") is never the
+  // ledger's amount; "Belopp i redovisningsvaluta" is the amount in kronor.
+  if (/valuta|currency|\bcur\b/.test(h) && !/redovisningsvaluta|\bsek\b/.test(h)) return null;
   if (/belopp|utfall|amount|summa|netto|kronor|(^|\s|\()(t|mn)?kr(\)|\s|$)|värde|budget/.test(h))
     return "amount";
   return null;
@@ -213,6 +216,12 @@ export function detectLedgerTable(grid: Grid): DetectResult {
         else if (p && p.kind === "monthOnly" && typeof valueAt(grid, r, c) === "string")
           monthColumns.push({ col: c, year: null, month: p.month });
       }
+    }
+    // No verksamhet column: the ansvar (kostnadsställe) is what the rows are, as in exports that
+    // are cut by ansvar alone.
+    if (columns.code === undefined && columns.name === undefined && columns.ansvar !== undefined) {
+      columns.code = columns.ansvar;
+      delete columns.ansvar;
     }
     const hasKey = columns.code !== undefined || columns.name !== undefined;
     const title = titleText(grid, r);

@@ -102,6 +102,12 @@ export function parsePeriod(value: CellValue, numberFormat?: string): ParsedPeri
       return validYear(year) ? { kind: "month", year, month } : null;
     }
     if (!Number.isInteger(value)) return null;
+    if (value >= MIN_YEAR * 10000 + 101 && value <= MAX_YEAR * 10000 + 1231) {
+      // YYYYMMDD, as Agresso and Raindance write a booking date (20240315).
+      const day = value % 100;
+      const month = Math.floor(value / 100) % 100;
+      return validDay(day) ? ym(Math.floor(value / 10000), month) : null;
+    }
     if (value >= MIN_YEAR * 100 + 1 && value <= MAX_YEAR * 100 + 12) {
       const year = Math.floor(value / 100);
       const month = value - year * 100;
@@ -115,11 +121,18 @@ export function parsePeriod(value: CellValue, numberFormat?: string): ParsedPeri
   if (s === "") return null;
   let m = /^(\d{4})(\d{2})$/.exec(s);
   if (m) return ym(Number(m[1]), Number(m[2]));
-  m = /^(\d{4})\s*[-/.]\s*(\d{1,2})$/.exec(s);
+  // "2024-03", "2024/03", "2024.03", "2024 03", and the period notation "2024-P03", "2024P03".
+  m = /^(\d{4})(?:\s*[-/.]\s*|\s+|\s*[-/.]?\s*p\s*)(\d{1,2})$/.exec(s);
   if (m) return ym(Number(m[1]), Number(m[2]));
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t][\d:.]+z?)?$/.exec(s);
+  // "03/2024", "03-2024", "3.2024": month first, four-digit year.
+  m = /^(\d{1,2})\s*[-/.]\s*(\d{4})$/.exec(s);
+  if (m) return ym(Number(m[2]), Number(m[1]));
+  // A booking date: YYYYMMDD (20240315).
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) return validDay(Number(m[3])) ? ym(Number(m[1]), Number(m[2])) : null;
-  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+  m = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ t][\d:.]+z?)?$/.exec(s);
+  if (m) return validDay(Number(m[4])) ? ym(Number(m[1]), Number(m[3])) : null;
+  m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})(?:[ t][\d:.]+)?$/.exec(s);
   if (m) return validDay(Number(m[1])) ? ym(Number(m[3]), Number(m[2])) : null;
   m = /^([a-zåäö]+)\.?[\s\-/]*(\d{4}|\d{2})$/.exec(s);
   if (m) {
@@ -161,3 +174,9 @@ export function yearInText(text: string): number | null {
   const m = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(text);
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * A total or subtotal label as finance exports print one: "Summa", "Summa ansvar 1100", "Totalt",
+ * "Total", "Delsumma", "S:a", "Slutsumma". Such a row is never a booking.
+ */
+export const TOTAL_LABEL = /^(summa|totalt?|slutsumma|delsumma|s:a|sum|totalsumma)\b/i;

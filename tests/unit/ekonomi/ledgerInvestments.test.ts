@@ -11,6 +11,9 @@ import {
 } from "../../fixtures/ledger/investmentLedger";
 import { buildQ1Ledger } from "../../fixtures/ledger/q1Ledger";
 
+// Two full generations per test: ~4 s alone, over jest's 5 s default on a loaded 2-core machine.
+jest.setTimeout(60_000);
+
 const NOW = new Date("2023-04-15T08:00:00Z");
 
 async function open(wb: ExcelJS.Workbook): Promise<XlsxWorkbook> {
