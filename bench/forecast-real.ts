@@ -167,8 +167,8 @@ export interface RealFigures {
   ratioToR: Record<"suggestion" | "suggestionBudget", Record<number, number>>;
   /** How often each automatic option was chosen. */
   autoOptions: Record<string, number>;
-  /** Multipliers that would calibrate the intervals on the tuning half (how MULTIPLIERS were set). */
-  calibrationTuning: ReturnType<typeof calibrate>;
+  /** Multipliers that calibrate the intervals on all cases (how MULTIPLIERS were set). */
+  calibration: ReturnType<typeof calibrate>;
   ms: number;
 }
 
@@ -302,7 +302,7 @@ export function run(file?: string): RealFigures {
     tables,
     ratioToR,
     autoOptions,
-    calibrationTuning: calibrate(results.filter((r) => r.half === 0)),
+    calibration: calibrate(results),
     ms: performance.now() - started,
   };
 }
@@ -339,7 +339,7 @@ export function print(f: RealFigures): void {
   );
   console.log(`automatikens val: ${JSON.stringify(f.autoOptions)}`);
   console.log(
-    `kalibrering (halva 0): ${Object.entries(f.calibrationTuning)
+    `kalibrering (alla fall): ${Object.entries(f.calibration)
       .map(
         ([k, v]) =>
           `${k} q80 ${v.q80.toFixed(3)} ${v.slope80 >= 0 ? "+" : "−"} ${Math.abs(v.slope80).toFixed(4)}·(h−${REFERENCE_HORIZON}), ` +

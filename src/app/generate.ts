@@ -8,6 +8,7 @@ import { computeReport, type ReportResult } from "../domain/budget/compute";
 import { chooseReports } from "../domain/budget/reports";
 import { type Finding, hasErrors } from "../domain/findings";
 import type { Unit } from "../domain/units";
+import { formatSwedishNumber } from "../domain/numbers";
 import { buildBudgetModel } from "../mapping/budget/buildModel";
 import { detectBudgetTables, type DetectedTable } from "../mapping/budget/detect";
 import type { BudgetMapping } from "../mapping/budget/mapping";
@@ -249,12 +250,28 @@ export function pickSource(candidates: SourceCandidate[]): {
   return { table, findings };
 }
 
+/** Below 10 mnkr a report in whole mnkr says little ("0", "1"): such amounts are written in tkr. */
+const MNKR_FROM_KR = 10_000_000;
+
+/** The unit for a report nobody chose one for: mnkr, unless its largest amount is under 10 mnkr. */
+export function unitForAmounts(results: readonly ReportResult[]): { unit: Unit; largestKr: number } {
+  let largestKr = 0;
+  for (const r of results)
+    for (const row of r.rows)
+      for (const v of row.values)
+        if (v !== null && Number.isFinite(v)) largestKr = Math.max(largestKr, Math.abs(v));
+  return { unit: largestKr > 0 && largestKr < MNKR_FROM_KR ? "tkr" : "mnkr", largestKr };
+}
+
 export async function generateDriftsammandrag(
   port: WorkbookPort,
   options: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const settings = await loadSettings(port);
-  const unit: Unit = options.unit ?? settings.budget?.unit ?? settings.ekonomi?.ledger?.unit ?? "mnkr";
+  // The report's unit: stated (pane, --unit) or saved; else chosen below from the amounts.
+  const statedUnit: Unit | null =
+    options.unit ?? settings.budget?.unit ?? settings.ekonomi?.ledger?.unit ?? null;
+  let unit: Unit = statedUnit ?? "mnkr";
   const decimals = options.decimals ?? settings.budget?.decimals ?? settings.ekonomi?.ledger?.decimals ?? 0;
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
@@ -384,6 +401,18 @@ export async function generateDriftsammandrag(
   const results = definitions.map((d) => computeReport(model, d));
   for (const r of results) findings.push(...r.findings);
   if (hasErrors(findings)) return { ...empty(mapping, mappingSource), findings: dedupe(findings) };
+  if (statedUnit === null) {
+    const chosenUnit = unitForAmounts(results);
+    if (chosenUnit.unit !== unit) {
+      unit = chosenUnit.unit;
+      findings.push({
+        severity: "info",
+        code: "reportUnitChosen",
+        message: `Rapporten skrivs i ${unit}: det största beloppet är ${formatSwedishNumber(chosenUnit.largestKr / 1e6, 2)} mnkr, och i mnkr skulle raderna visas som 0. Välj enhet för att ändra det.`,
+        cell: null,
+      });
+    }
+  }
 
   // The Ekonomi section: the investment table, then the summary derived from both reports.
   const chosen = options.tables ?? settings.ekonomi?.tables ?? null;

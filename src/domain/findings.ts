@@ -23,6 +23,7 @@ export const FINDING_CODES = [
   "noTable",
   "nonAmountColumn",
   "neighbourTableColumns",
+  "reportUnitChosen",
   "otherTables",
   "periodUnknown",
   "periodUnreadable",

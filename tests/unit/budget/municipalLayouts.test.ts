@@ -345,3 +345,33 @@ describe("the mapping round trip (what inspect --json prints, generate --mapping
     expectBlocked(r, "mappingSheetMissing", null);
   });
 });
+
+describe("the report's unit when nobody chose one", () => {
+  const small: L.Layout = {
+    name: "a small committee's table in tkr",
+    sheet: "Drift",
+    rows: [
+      ["Kulturnämnden, tkr"],
+      [],
+      ["Verksamhet", "Budget 2024", "Prognos 2024", "Avvikelse"],
+      ["Bibliotek", 2450, 2512, -62],
+      ["Kulturskola", 1830, 1790, 40],
+      ["Summa", 4280, 4302, -22],
+    ],
+  };
+
+  it("amounts under 10 mnkr are written in tkr, not as rows of 0 mnkr, and it is said", async () => {
+    const r = await run(small);
+    expect(errors(r)).toEqual([]);
+    expect(texts(report(r, "fullYear"))["Summa"]).toEqual(["4 302", "4 280", `${M}22`]);
+    expect(r.result.findings.find((f) => f.code === "reportUnitChosen")?.message).toContain("tkr");
+    // The chosen unit is saved, so the ribbon's rerun gives the same report.
+    expect(JSON.parse((await r.port.readSettings())!).budget.unit).toBe("tkr");
+  });
+
+  it("a stated unit is kept, small amounts or not", async () => {
+    const r = await run(small, { unit: "mnkr", decimals: 1 });
+    expect(texts(report(r, "fullYear"))["Summa"]).toEqual(["4,3", "4,3", "0,0"]);
+    expect(r.result.findings.some((f) => f.code === "reportUnitChosen")).toBe(false);
+  });
+});
