@@ -18,7 +18,7 @@ import { formatLike } from "./personal";
 import type { JudgedPersonnelRow, PersonnelModel } from "../domain/personnel";
 import { volumeChange } from "../domain/volumes";
 import type { VolumeModel } from "../mapping/volumes/detect";
-import { MONTH_NAMES_SV } from "../domain/months";
+import { MONTH_NAMES_SV, MONTH_SHORT_SV } from "../domain/months";
 import { fromKr, UNIT_FACTOR, type Unit } from "../domain/units";
 import { cellAddress, quoteSheetName } from "../workbook/address";
 import { COLORS } from "./driftsammandrag";
@@ -559,21 +559,6 @@ export interface VolumeExplanation {
   c1Cell: string;
 }
 
-const SHORT_MONTHS = [
-  "jan",
-  "feb",
-  "mars",
-  "april",
-  "maj",
-  "juni",
-  "juli",
-  "aug",
-  "sep",
-  "okt",
-  "nov",
-  "dec",
-];
-
 /**
  * The rows whose cost change a volume explains: a verksamhet with a deviation (rounded, not zero)
  * and a volume series for every month so far of both years. Largest deviation first, at most three.
@@ -608,7 +593,7 @@ export function volumeExplanations(
     const row = r.rows.find((x) => x.role === "post" && lower(x.label) === lower(label));
     return dev < 0 || !row ? null : row.values[dev];
   };
-  const months = m === 1 ? SHORT_MONTHS[0] : `jan–${SHORT_MONTHS[m - 1]}`;
+  const months = m === 1 ? MONTH_SHORT_SV[0] : `jan–${MONTH_SHORT_SV[m - 1]}`;
   const at = (i: number, c: number) =>
     `${quoteSheetName(period.sheet)}!${cellAddress(DRIFT_FIRST_ROW + i, c + 1)}`;
   const out: (VolumeExplanation & { rank: number })[] = [];
