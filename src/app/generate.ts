@@ -56,7 +56,14 @@ import { longTextFindings, outsideFindings, uncachedFormulaFindings } from "./re
 import { ledgerInvestments, reconcileInvestments } from "./ledgerInvestments";
 import { volumesFromLedger } from "../mapping/volumes/ledger";
 import { readSourceGrids as readWholeSourceGrids } from "./ledgerModel";
-import { detectLedgerTable, isDriftLedger, readLedger, type LedgerReadResult } from "../mapping/ledger";
+import {
+  asOfYearMonth,
+  detectLedgerTable,
+  isDriftLedger,
+  parseAsOf,
+  readLedger,
+  type LedgerReadResult,
+} from "../mapping/ledger";
 import { isFullYear } from "../domain/budget/model";
 
 /** Detection looks at the top-left of each sheet: summary tables are small, ledgers are long. */
@@ -153,10 +160,7 @@ export async function detectSources(
   /** The workbook's sheets when the caller has just listed them (saves a round trip). */
   listed?: SheetInfo[],
 ): Promise<SourceCandidate[]> {
-  const sheets = (listed ?? (await port.listSheets())).filter(
-    (s) =>
-      s.visibility === "visible" && !s.isSettings && !isOutputSheet(settings, s.name) && s.usedRange !== null,
-  );
+  const sheets = sourceSheets(listed ?? (await port.listSheets()), settings);
   const candidates: SourceCandidate[] = [];
   for (const s of sheets) {
     const used = s.usedRange!;
@@ -699,7 +703,7 @@ async function readWorkbookLedger(
   model: BudgetModel,
 ): Promise<{ ledger: LedgerReadResult; grids: Grid[] }> {
   const asOf = reportAsOf(model);
-  const period = asOf ? Number(asOf.slice(0, 4)) * 12 + Number(asOf.slice(5, 7)) - 1 : null;
+  const period = asOf ? parseAsOf(asOf) : null;
   const grids = await readWholeSourceGrids(port, settings);
   return { ledger: readLedger(grids, { asOf: period }), grids };
 }
@@ -713,8 +717,7 @@ function draftVolumes(built: LedgerModelResult): DraftVolumeSeries | undefined {
   const headers = [...new Set(tables.map((t) => t.volumeHeader!))];
   const sheets = [...new Set(tables.map((t) => `"${t.sheet}"`))];
   return {
-    year: Number(built.asOf.slice(0, 4)),
-    month: Number(built.asOf.slice(5, 7)),
+    ...asOfYearMonth(built.asOf),
     rows,
     // Two tables that name their volume differently: the text says "volymenheter".
     name: headers.length === 1 ? headers[0] : null,

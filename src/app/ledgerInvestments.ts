@@ -18,6 +18,7 @@ import { MONTH_SHORT_SV } from "../domain/months";
 import { formatSwedishNumber } from "../domain/numbers";
 import { fromKr, UNIT_FACTOR, type Unit } from "../domain/units";
 import type { LedgerInvestmentProject, LedgerReadResult } from "../mapping/ledger";
+import { asOfYearMonth } from "../mapping/ledger/periods";
 import { qualifiedAddress, quoteSheetName } from "../workbook/address";
 
 export interface LedgerInvestmentResult {
@@ -54,8 +55,7 @@ function fullYearOf(
 export function ledgerInvestments(ledger: LedgerReadResult, asOf: string): LedgerInvestmentResult | null {
   const inv = ledger.investments;
   if (inv.projects.length === 0) return null;
-  const year = Number(asOf.slice(0, 4));
-  const m = Number(asOf.slice(5, 7));
+  const { year, month: m } = asOfYearMonth(asOf);
   const closed = m === 12;
   const hasBudget = inv.projects.some((p) => p.budgetExpense.has(year) || p.budgetIncome.has(year));
   const hasPrior = inv.projects.some((p) => p.expense.has(year - 1) || p.income.has(year - 1));

@@ -9,7 +9,7 @@ import type { BudgetColumn, BudgetLine, BudgetModel } from "../domain/budget/mod
 import { type Finding } from "../domain/findings";
 import { buildInput, type MonthlyAmounts, type RowSeries, type YearSeries } from "../domain/forecast";
 import { isDriftLedger, type LedgerReadResult } from "../mapping/ledger";
-import { periodText } from "../mapping/ledger/periods";
+import { asOfYearMonth, periodText } from "../mapping/ledger/periods";
 import { quoteSheetName } from "../workbook/address";
 import type { Grid } from "../workbook/grid";
 import type { SheetInfo, WorkbookPort } from "../workbook/port";
@@ -77,8 +77,7 @@ export function ledgerModelFromGrids(
   if (!hasLedger || details.length === 0 || asOfText === null) {
     return { model: null, findings, asOf: asOfText, forecast: null, ledger, grids };
   }
-  const year = Number(asOfText.slice(0, 4));
-  const m = Number(asOfText.slice(5, 7));
+  const { year, month: m } = asOfYearMonth(asOfText);
   const fullYear = (y: number) => ({ year: y, fromMonth: 1, toMonth: 12 });
   const ytd = { year, fromMonth: 1, toMonth: m };
   const columnDefs: [string, BudgetColumn["kind"], BudgetColumn["period"]][] = [

@@ -160,6 +160,11 @@ function validDay(day: number): boolean {
   return day >= 1 && day <= 31;
 }
 
+/** "2023-03" → { year: 2023, month: 3 } (month 1–12): an as-of month the add-in wrote itself. */
+export function asOfYearMonth(text: string): { year: number; month: number } {
+  return { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)) };
+}
+
 /** "2023-03" (the CLI's --as-of) → period index, else null. */
 export function parseAsOf(text: string): PeriodIndex | null {
   const m = /^(\d{4})-(\d{2})$/.exec(text.trim());

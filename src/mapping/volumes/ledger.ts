@@ -13,7 +13,7 @@ import { parseVolume, type VolumeValue } from "../../domain/volumes";
 import { qualifiedRange } from "../../workbook/address";
 import { type Grid, textAt, valueAt } from "../../workbook/grid";
 import type { DetectedTable } from "../ledger";
-import { parsePeriod, yearInText } from "../ledger/periods";
+import { asOfYearMonth, parsePeriod, yearInText } from "../ledger/periods";
 import type { VolumeModel, VolumeRow } from "./detect";
 
 interface Cell {
@@ -33,8 +33,7 @@ export function volumesFromLedger(
   tables: readonly DetectedTable[],
   asOf: string,
 ): LedgerVolumes | null {
-  const year = Number(asOf.slice(0, 4));
-  const m = Number(asOf.slice(5, 7));
+  const { year, month: m } = asOfYearMonth(asOf);
   const byLabel = new Map<string, Map<number, Cell>>();
   const headers = new Set<string>();
   const ranges: string[] = [];
